@@ -1,0 +1,49 @@
+namespace Scim.Conformance.Reports.Model;
+
+/// <summary>The single source of truth of a run (<c>result.json</c>); every report renders from it.
+/// Its shape is documented in <c>docs/result-schema.md</c> and versioned by <see cref="SchemaVersion"/>.</summary>
+public sealed record ResultDocument
+{
+    /// <summary>Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would change or remove.</summary>
+    public const string CurrentSchemaVersion = "1.0";
+
+    public string SchemaVersion { get; init; } = CurrentSchemaVersion;
+    public required ToolInfo Tool { get; init; }
+    public required TargetInfo Target { get; init; }
+    public required string Profile { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required DateTimeOffset FinishedAt { get; init; }
+    /// <summary>The run-unique prefix every resource this run created carried.</summary>
+    public required string RunPrefix { get; init; }
+    public required Summary Summary { get; init; }
+    /// <summary>What the server advertised in <c>/ServiceProviderConfig</c>, flattened (e.g. <c>patch.supported</c> = <c>true</c>).</summary>
+    public IReadOnlyList<Capability> Capabilities { get; init; } = [];
+    public required IReadOnlyList<CheckResult> Checks { get; init; }
+    /// <summary>Set when the run was compared with a baseline.</summary>
+    public BaselineSummary? Baseline { get; init; }
+}
+
+public sealed record ToolInfo(string Name, string Version);
+
+/// <summary>The server under test. Never carries credentials: only the name of the variable that held them.</summary>
+public sealed record TargetInfo
+{
+    public required string Name { get; init; }
+    public required string BaseUrl { get; init; }
+    /// <summary>True when the target is the embedded reference server.</summary>
+    public bool Embedded { get; init; }
+    /// <summary>Faults switched on in the embedded reference server, if any.</summary>
+    public IReadOnlyList<string> Faults { get; init; } = [];
+}
+
+public sealed record Capability(string Name, string Value);
+
+public sealed record BaselineSummary
+{
+    public required string File { get; init; }
+    public IReadOnlyList<string> NewFailures { get; init; } = [];
+    public IReadOnlyList<string> NowPassing { get; init; } = [];
+    public IReadOnlyList<string> Changed { get; init; } = [];
+    /// <summary>Baseline entries whose check no longer exists in the catalog.</summary>
+    public IReadOnlyList<string> UnknownChecks { get; init; } = [];
+}

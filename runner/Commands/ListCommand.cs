@@ -1,0 +1,55 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Scim.Conformance.Runner.Configuration;
+using Scim.Conformance.Runner.Execution;
+using Scim.Conformance.Suites.Kit;
+
+namespace Scim.Conformance.Runner.Commands;
+
+/// <summary>`list`: the catalog, from the checks' metadata alone; no server is touched.</summary>
+public static class ListCommand
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public sealed record Entry(string Id, string Title, string Area, string Level, IReadOnlyList<string> References,
+        IReadOnlyList<string> CatalogRows, IReadOnlyList<string> Tags, string Requirement, IReadOnlyList<string> Prerequisites);
+
+    public static int Execute(string format, IReadOnlyList<string> include, IReadOnlyList<string> exclude, TextWriter output, TextWriter error)
+    {
+        IReadOnlyList<CheckDescriptor> checks;
+        try
+        {
+            var selection = new Selection(include, exclude, CheckCatalog.All);
+            checks = CheckCatalog.All.Where(c => selection.ExclusionReason(c) is null).ToList();
+        }
+        catch (ConfigurationException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        switch (format.ToLowerInvariant())
+        {
+            case "json":
+                var entries = checks.Select(c => new Entry(c.Id, c.Title, c.Area, c.Level.ToString().ToUpperInvariant(), c.References,
+                    c.CatalogRows, c.Tags, c.Requirement, c.Prerequisites));
+                output.WriteLine(JsonSerializer.Serialize(entries, Json));
+                return ExitCodes.Conforms;
+            case "text":
+                foreach (var c in checks)
+                    output.WriteLine($"{c.Id,-55} {c.Level.ToString().ToUpperInvariant(),-6} {c.Title} [{string.Join("; ", c.References)}]");
+                output.WriteLine($"{checks.Count} checks");
+                return ExitCodes.Conforms;
+            default:
+                error.WriteLine($"error: --format takes text or json, not '{format}'");
+                return ExitCodes.UsageOrConfiguration;
+        }
+    }
+}

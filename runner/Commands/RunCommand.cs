@@ -1,0 +1,170 @@
+using Scim.Conformance.ReferenceServer;
+using Scim.Conformance.Reports.Model;
+using Scim.Conformance.Reports.Renderers;
+using Scim.Conformance.Runner.Configuration;
+using Scim.Conformance.Runner.Execution;
+using Scim.Conformance.Runner.Terminal;
+using Scim.Conformance.Suites.Kit;
+
+namespace Scim.Conformance.Runner.Commands;
+
+/// <summary>`run`: resolve the target, run the selected checks, write every report, exit by policy.</summary>
+public static class RunCommand
+{
+    public sealed record Arguments
+    {
+        public string? Target { get; init; }
+        public string? Config { get; init; }
+        public string? BaseUrl { get; init; }
+        public string? TokenEnv { get; init; }
+        public IReadOnlyList<string> Faults { get; init; } = [];
+        public IReadOnlyList<string> Include { get; init; } = [];
+        public IReadOnlyList<string> Exclude { get; init; } = [];
+        public string? Profile { get; init; }
+        public string Out { get; init; } = "conformance-report";
+        public string FailOn { get; init; } = "must";
+        public int? Concurrency { get; init; }
+        public double? TimeoutSeconds { get; init; }
+    }
+
+    public static async Task<int> ExecuteAsync(Arguments arguments, RunConsole console, CancellationToken cancellationToken)
+    {
+        RunSettings settings;
+        try
+        {
+            settings = Resolve(arguments, CheckCatalog.All);
+        }
+        catch (ConfigurationException e)
+        {
+            console.Error(e.Message);
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        ReferenceServerHost? embedded = null;
+        try
+        {
+            var baseUrl = settings.BaseUrl;
+            var token = settings.Token;
+            if (baseUrl is null)
+            {
+                // The embedded reference server gets a fresh random token, so even the default run is authenticated.
+                token = Guid.NewGuid().ToString("N");
+                embedded = await ReferenceServerHost.StartAsync(
+                    new ReferenceServerOptions { Token = token, Faults = settings.EmbeddedFaults }, cancellationToken);
+                baseUrl = embedded.BaseUrl;
+            }
+
+            using var session = new TargetSession(new TargetSessionOptions
+            {
+                Name = settings.TargetName,
+                BaseUrl = baseUrl,
+                Token = token,
+                Profile = settings.Profile,
+                RequestTimeout = settings.RequestTimeout,
+            });
+            var target = new TargetInfo
+            {
+                Name = settings.TargetName,
+                BaseUrl = baseUrl.ToString(),
+                Embedded = embedded is not null,
+                Faults = settings.EmbeddedFaults,
+            };
+
+            await TargetProbe.EnsureReachableAsync(session, cancellationToken);
+            var catalog = CheckCatalog.All;
+            console.Starting(target, catalog.Count, settings.Profile);
+            var run = new ConformanceRun(session, target, settings.Selection, settings.Concurrency);
+            var document = await run.ExecuteAsync(catalog, r => console.CheckFinished(r, catalog.Count), cancellationToken);
+
+            var outputDirectory = Path.GetFullPath(settings.OutputDirectory);
+            ReportWriter.WriteAll(document, outputDirectory);
+            console.Finished(document, outputDirectory);
+            return ExitCodeFor(document, settings.FailOn);
+        }
+        catch (TargetUnreachableException e)
+        {
+            console.Error(e.Message);
+            return ExitCodes.TargetUnreachableOrHarnessError;
+        }
+        catch (ArgumentException e) when (embedded is null && settings.EmbeddedFaults.Count > 0)
+        {
+            console.Error(e.Message);
+            return ExitCodes.UsageOrConfiguration;
+        }
+        catch (IOException e)
+        {
+            console.Error($"could not write the reports: {e.Message}");
+            return ExitCodes.TargetUnreachableOrHarnessError;
+        }
+        finally
+        {
+            if (embedded is not null)
+                await embedded.DisposeAsync();
+        }
+    }
+
+    /// <summary>Conformance failures first (they are the verdict); otherwise harness errors make the run incomplete.</summary>
+    public static int ExitCodeFor(ResultDocument document, FailOnPolicy policy)
+    {
+        if (document.Checks.Any(c => policy.Fails(c.Outcome)))
+            return ExitCodes.ConformanceFailures;
+        if (document.Checks.Any(c => c.Outcome == Outcome.Error))
+            return ExitCodes.TargetUnreachableOrHarnessError;
+        return ExitCodes.Conforms;
+    }
+
+    public static RunSettings Resolve(Arguments a, IReadOnlyList<CheckDescriptor> catalog)
+    {
+        if (a.Target is not null && a.BaseUrl is not null)
+            throw new ConfigurationException("give either --target or --base-url, not both");
+        if (a.Faults.Count > 0 && (a.Target is not null || a.BaseUrl is not null))
+            throw new ConfigurationException("--fault applies to the embedded reference server only; drop --target/--base-url");
+        if (a.TokenEnv is not null && a.BaseUrl is null)
+            throw new ConfigurationException("--token-env goes with --base-url (a configured target names its variable in the file)");
+
+        TargetConfig? config = null;
+        if (a.Target is not null)
+            config = TargetsFile.Load(a.Config ?? TargetsFile.DefaultFileName, a.Target);
+        else if (a.Config is not null)
+            throw new ConfigurationException("--config goes with --target NAME");
+
+        var baseUrl = a.BaseUrl is not null ? TargetsFile.ParseBaseUrl(a.BaseUrl, "--base-url") : config?.BaseUrl;
+        var tokenEnv = a.TokenEnv ?? config?.TokenEnv;
+        string? token = null;
+        if (tokenEnv is not null)
+        {
+            token = Environment.GetEnvironmentVariable(tokenEnv);
+            if (string.IsNullOrEmpty(token))
+                throw new ConfigurationException($"the environment variable {tokenEnv} (the target's token) is not set or is empty");
+        }
+
+        var profile = a.Profile ?? config?.Profile ?? Profiles.Strict;
+        if (!Profiles.IsKnown(profile))
+            throw new ConfigurationException($"unknown profile '{profile}' (known: {string.Join(", ", Profiles.Names)})");
+        var concurrency = a.Concurrency ?? config?.Concurrency ?? 8;
+        if (concurrency is < 1 or > 256)
+            throw new ConfigurationException($"concurrency must be between 1 and 256, not {concurrency}");
+        var timeout = a.TimeoutSeconds ?? config?.RequestTimeoutSeconds ?? 30;
+        if (timeout is <= 0 or > 3600)
+            throw new ConfigurationException($"the request timeout must be between 0 and 3600 seconds, not {timeout}");
+        foreach (var fault in a.Faults)
+        {
+            if (FaultCatalog.Find(fault) is null)
+                throw new ConfigurationException($"unknown fault '{fault}' (see `dotnet run --project fixtures/ReferenceServer -- --list-faults`)");
+        }
+
+        return new RunSettings
+        {
+            TargetName = config?.Name ?? (baseUrl is null ? "reference-server" : baseUrl.Host),
+            BaseUrl = baseUrl,
+            Token = token,
+            EmbeddedFaults = a.Faults,
+            Profile = profile,
+            Selection = new Selection(a.Include.Count > 0 ? a.Include : config?.Include ?? [], a.Exclude.Count > 0 ? a.Exclude : config?.Exclude ?? [], catalog),
+            Concurrency = concurrency,
+            RequestTimeout = TimeSpan.FromSeconds(timeout),
+            OutputDirectory = a.Out,
+            FailOn = FailOnPolicies.Parse(a.FailOn),
+        };
+    }
+}

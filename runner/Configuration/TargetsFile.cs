@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Scim.Conformance.Runner.Configuration;
+
+/// <summary>Reads <c>targets.json</c>, with environment overrides: <c>SCIM_CONFORMANCE_targets__NAME__baseUrl</c>
+/// overrides <c>targets.NAME.baseUrl</c>. Every problem becomes one <see cref="ConfigurationException"/> line
+/// naming the file.</summary>
+public static class TargetsFile
+{
+    public const string DefaultFileName = "targets.json";
+    public const string EnvironmentPrefix = "SCIM_CONFORMANCE_";
+
+    public static TargetConfig Load(string path, string targetName)
+    {
+        var configuration = Read(path);
+        var targets = configuration.GetSection("targets");
+        var section = targets.GetChildren().FirstOrDefault(t => string.Equals(t.Key, targetName, StringComparison.OrdinalIgnoreCase));
+        if (section is null)
+        {
+            var known = targets.GetChildren().Select(t => t.Key).ToList();
+            throw new ConfigurationException(known.Count == 0
+                ? $"{path}: no targets are defined (expected a \"targets\" object)"
+                : $"{path}: no target named '{targetName}' (known: {string.Join(", ", known)})");
+        }
+
+        var baseUrl = section["baseUrl"];
+        if (string.IsNullOrWhiteSpace(baseUrl))
+            throw new ConfigurationException($"{path}: target '{section.Key}' has no baseUrl");
+        return new TargetConfig
+        {
+            Name = section.Key,
+            BaseUrl = ParseBaseUrl(baseUrl, $"{path}: target '{section.Key}' baseUrl"),
+            TokenEnv = NullIfEmpty(section["tokenEnv"]),
+            Profile = NullIfEmpty(section["profile"]),
+            Concurrency = ParseOptionalInt(section["concurrency"], $"{path}: target '{section.Key}' concurrency"),
+            RequestTimeoutSeconds = ParseOptionalDouble(section["requestTimeoutSeconds"], $"{path}: target '{section.Key}' requestTimeoutSeconds"),
+            Include = List(section.GetSection("include")),
+            Exclude = List(section.GetSection("exclude")),
+        };
+    }
+
+    public static Uri ParseBaseUrl(string text, string what)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            throw new ConfigurationException($"{what} '{text}' is not an absolute http(s) URL");
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+            throw new ConfigurationException($"{what} carries credentials in the URL; name an environment variable with tokenEnv instead");
+        return uri;
+    }
+
+    private static IConfigurationRoot Read(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+            throw new ConfigurationException($"{path}: file not found");
+        try
+        {
+            return new ConfigurationBuilder()
+                .AddJsonFile(full, optional: false, reloadOnChange: false)
+                .AddEnvironmentVariables(EnvironmentPrefix)
+                .Build();
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException or IOException or System.Text.Json.JsonException)
+        {
+            var reason = (e.InnerException ?? e).Message.Split('\n')[0].Trim();
+            throw new ConfigurationException($"{path}: not valid JSON ({reason})");
+        }
+    }
+
+    private static IReadOnlyList<string> List(IConfigurationSection section) =>
+        section.GetChildren().Select(c => c.Value).OfType<string>().Where(v => v.Length > 0).ToList();
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static int? ParseOptionalInt(string? text, string what) =>
+        text is null ? null : int.TryParse(text, out var n) ? n : throw new ConfigurationException($"{what} '{text}' is not a whole number");
+
+    private static double? ParseOptionalDouble(string? text, string what) =>
+        text is null ? null : double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+            : throw new ConfigurationException($"{what} '{text}' is not a number");
+}

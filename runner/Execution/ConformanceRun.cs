@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using Scim.Conformance.Reports.Model;
+using Scim.Conformance.Suites.Kit;
+
+namespace Scim.Conformance.Runner.Execution;
+
+/// <summary>Runs the catalog against one target: discovery once, then every selected check in parallel (bounded),
+/// each after the checks it builds on. Produces the result document. (Reachability is the caller's first step:
+/// see <see cref="TargetProbe"/>.)</summary>
+public sealed class ConformanceRun(TargetSession session, TargetInfo target, Selection selection, int concurrency)
+{
+    private static readonly Outcome[] PrerequisiteMet = [Outcome.Pass, Outcome.Warn, Outcome.Info];
+
+    public async Task<ResultDocument> ExecuteAsync(
+        IReadOnlyList<CheckDescriptor> catalog, Action<CheckResult>? onResult = null, CancellationToken cancellationToken = default)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var discovery = await session.DiscoveryAsync();
+
+        var byId = catalog.ToDictionary(c => c.Id);
+        var gate = new SemaphoreSlim(Math.Max(1, concurrency));
+        var running = new ConcurrentDictionary<string, Lazy<Task<CheckResult>>>();
+
+        Task<CheckResult> Start(CheckDescriptor check) =>
+            running.GetOrAdd(check.Id, _ => new Lazy<Task<CheckResult>>(() => RunOneAsync(check))).Value;
+
+        async Task<CheckResult> RunOneAsync(CheckDescriptor check)
+        {
+            var level = Profiles.LevelFor(session.Profile, check);
+            CheckResult result;
+            if (selection.ExclusionReason(check) is { } excluded)
+            {
+                result = CheckExecutor.NotRun(check, level, Outcome.Skipped, excluded);
+            }
+            else if (await FirstUnmetPrerequisiteAsync(check) is { } unmet)
+            {
+                result = CheckExecutor.NotRun(check, level, Outcome.Skipped, unmet);
+            }
+            else
+            {
+                await gate.WaitAsync(cancellationToken);
+                try
+                {
+                    result = await CheckExecutor.RunAsync(check, session, level, cancellationToken: cancellationToken);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }
+            onResult?.Invoke(result);
+            return result;
+        }
+
+        async Task<string?> FirstUnmetPrerequisiteAsync(CheckDescriptor check)
+        {
+            foreach (var id in check.Prerequisites)
+            {
+                if (!byId.TryGetValue(id, out var prerequisite) || selection.ExclusionReason(prerequisite) is not null)
+                    continue; // an unselected prerequisite is not a reason to skip: the check reports for itself
+                var outcome = (await Start(prerequisite)).Outcome;
+                if (!PrerequisiteMet.Contains(outcome))
+                    return $"prerequisite {id} did not pass ({outcome})";
+            }
+            return null;
+        }
+
+        var results = await Task.WhenAll(catalog.Select(Start));
+        var checks = results.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        return new ResultDocument
+        {
+            Tool = new ToolInfo(ToolVersion.Name, ToolVersion.Version),
+            Target = target,
+            Profile = session.Profile,
+            StartedAt = started,
+            FinishedAt = DateTimeOffset.UtcNow,
+            RunPrefix = session.Prefix.Value,
+            Summary = Summary.Of(checks),
+            Capabilities = discovery.Capabilities(),
+            Checks = checks,
+        };
+    }
+}

@@ -1,0 +1,20 @@
+using Scim.Conformance.Runner.Configuration;
+
+namespace Scim.Conformance.Runner.Execution;
+
+/// <summary>Everything a run needs, resolved from the command line and the configuration file.</summary>
+public sealed record RunSettings
+{
+    public required string TargetName { get; init; }
+    /// <summary>Null for the embedded reference server.</summary>
+    public Uri? BaseUrl { get; init; }
+    /// <summary>The secret, in memory only.</summary>
+    public string? Token { get; init; }
+    public IReadOnlyList<string> EmbeddedFaults { get; init; } = [];
+    public string Profile { get; init; } = Suites.Kit.Profiles.Strict;
+    public required Selection Selection { get; init; }
+    public int Concurrency { get; init; } = 8;
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public required string OutputDirectory { get; init; }
+    public FailOnPolicy FailOn { get; init; } = FailOnPolicy.Must;
+}

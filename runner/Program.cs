@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Scim.Conformance.Runner;
+using Scim.Conformance.Runner.Commands;
+using Scim.Conformance.Runner.Terminal;
+
+// The command line of design.md: `run` (the default) and `list`. A usage error is one line and exit 2.
+var target = new Option<string?>("--target") { Description = "Name of a target in the configuration file" };
+var config = new Option<string?>("--config") { Description = "The targets file (default: targets.json in the current directory)" };
+var baseUrl = new Option<string?>("--base-url") { Description = "An ad-hoc target: the SCIM base URL, e.g. https://scim.example.com/v2" };
+var tokenEnv = new Option<string?>("--token-env") { Description = "With --base-url: the environment variable holding the bearer token" };
+var fault = new Option<string[]>("--fault") { Description = "Embedded reference server only: switch on a named fault (repeatable)" };
+var include = new Option<string[]>("--include") { Description = "Run only these checks: IDs, globs (discovery.spc.*), areas, tag:X, level:must|should|may" };
+var exclude = new Option<string[]>("--exclude") { Description = "Leave out these checks (same patterns as --include)" };
+var profile = new Option<string?>("--profile") { Description = "strict (default), interop, lenient or schema-literal" };
+var output = new Option<string>("--out") { Description = "Where the reports go", DefaultValueFactory = _ => "conformance-report" };
+var failOn = new Option<string>("--fail-on") { Description = "must (default): exit 1 on Fail; should: on Fail or Warn; never", DefaultValueFactory = _ => "must" };
+var concurrency = new Option<int?>("--concurrency") { Description = "How many checks run at once (default 8)" };
+var timeout = new Option<double?>("--timeout") { Description = "Seconds to wait for each response (default 30)" };
+var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+
+var run = new Command("run", "Run the checks against a target and write the reports (the default command)");
+foreach (var option in new Option[] { target, config, baseUrl, tokenEnv, fault, include, exclude, profile, output, failOn, concurrency, timeout })
+    run.Options.Add(option);
+run.SetAction((parse, cancellationToken) => RunCommand.ExecuteAsync(new RunCommand.Arguments
+{
+    Target = parse.GetValue(target),
+    Config = parse.GetValue(config),
+    BaseUrl = parse.GetValue(baseUrl),
+    TokenEnv = parse.GetValue(tokenEnv),
+    Faults = parse.GetValue(fault) ?? [],
+    Include = parse.GetValue(include) ?? [],
+    Exclude = parse.GetValue(exclude) ?? [],
+    Profile = parse.GetValue(profile),
+    Out = parse.GetValue(output)!,
+    FailOn = parse.GetValue(failOn)!,
+    Concurrency = parse.GetValue(concurrency),
+    TimeoutSeconds = parse.GetValue(timeout),
+}, RunConsole.Create(), cancellationToken));
+
+var list = new Command("list", "Print the catalog of checks without touching any server");
+foreach (var option in new Option[] { format, include, exclude })
+    list.Options.Add(option);
+list.SetAction(parse => ListCommand.Execute(parse.GetValue(format)!, parse.GetValue(include) ?? [], parse.GetValue(exclude) ?? [], Console.Out, Console.Error));
+
+var root = new RootCommand("SCIM conformance suite: tells, with evidence, whether a SCIM server does what RFC 7643/7644, RFC 9865 and the agent extension require.");
+root.Subcommands.Add(run);
+root.Subcommands.Add(list);
+
+// `run` is the default: no arguments, or options without a command, mean `run …`.
+var effective = args.Length == 0 || (args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version")) ? ["run", .. args] : args;
+var parsed = root.Parse(effective);
+if (parsed.Errors.Count > 0)
+{
+    Console.Error.WriteLine($"error: {parsed.Errors[0].Message} (see --help)");
+    return ExitCodes.UsageOrConfiguration;
+}
+return await parsed.InvokeAsync();

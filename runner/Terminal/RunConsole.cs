@@ -1,0 +1,67 @@
+using Scim.Conformance.Reports.Model;
+using Spectre.Console;
+
+namespace Scim.Conformance.Runner.Terminal;
+
+/// <summary>What a person watching the run sees: a line per check that did not pass, as it finishes, and a
+/// summary at the end. Never a secret: only names, URLs and outcomes are printed.</summary>
+public sealed class RunConsole(IAnsiConsole console)
+{
+    private readonly Lock _lock = new();
+    private int _done;
+
+    public static RunConsole Create()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        // Redirected output (CI logs, pipes) must not be wrapped at an imaginary 80 columns.
+        if (Console.IsOutputRedirected)
+            console.Profile.Width = 400;
+        return new RunConsole(console);
+    }
+
+    public void Starting(TargetInfo target, int total, string profile) =>
+        console.MarkupLine($"[bold]scim-conformance[/] {Markup.Escape(ToolVersion.Version)} → [bold]{Markup.Escape(target.Name)}[/] " +
+            $"{Markup.Escape(target.BaseUrl)} ({total} checks, profile {Markup.Escape(profile)})");
+
+    public void CheckFinished(CheckResult result, int total)
+    {
+        lock (_lock)
+        {
+            _done++;
+            if (result.Outcome is Outcome.Pass or Outcome.Skipped or Outcome.NotApplicable)
+                return;
+            var reason = result.Reason is null ? "" : " — " + Markup.Escape(Shorten(result.Reason));
+            console.MarkupLine($"[grey]{_done,4}/{total}[/] {Badge(result.Outcome)} {Markup.Escape(result.Id)}{reason}");
+        }
+    }
+
+    public void Finished(ResultDocument document, string outputDirectory)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Outcome").AddColumn(new TableColumn("Checks").RightAligned());
+        foreach (var outcome in Enum.GetValues<Outcome>())
+            table.AddRow(Badge(outcome), document.Summary.Count(outcome).ToString());
+        console.Write(table);
+        var seconds = (document.FinishedAt - document.StartedAt).TotalSeconds;
+        console.MarkupLine($"{document.Summary.Total} checks in {seconds:0.0} s; reports in [bold]{Markup.Escape(outputDirectory)}[/]");
+    }
+
+    /// <summary>One line on standard error, unwrapped whatever its length.</summary>
+    public void Error(string line) => Console.Error.WriteLine($"error: {line}");
+
+    private static string Badge(Outcome outcome) => outcome switch
+    {
+        Outcome.Pass => "[green]PASS[/]",
+        Outcome.Fail => "[red bold]FAIL[/]",
+        Outcome.Warn => "[yellow]WARN[/]",
+        Outcome.Info => "[blue]INFO[/]",
+        Outcome.NotApplicable => "[grey]N/A[/]",
+        Outcome.Skipped => "[grey]SKIP[/]",
+        _ => "[magenta bold]ERROR[/]",
+    };
+
+    private static string Shorten(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= 160 ? line : line[..160] + "…";
+    }
+}

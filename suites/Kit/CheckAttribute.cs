@@ -1,0 +1,47 @@
+using System.Runtime.CompilerServices;
+using Scim.Conformance.Reports.Model;
+using Xunit;
+
+namespace Scim.Conformance.Suites.Kit;
+
+/// <summary>Marks a method as a conformance check: one requirement, one stable ID. It is an xunit fact, so the
+/// IDE and <c>dotnet test</c> run it as a test; the runner reads the same metadata to list and run the catalog
+/// without xunit. The area is the first segment of the ID (<c>discovery.spc.schema-urn</c> → <c>discovery</c>).</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class CheckAttribute : FactAttribute
+{
+    public CheckAttribute(
+        string id,
+        string title,
+        [CallerFilePath] string? sourceFilePath = null,
+        [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
+    {
+        Id = id;
+        Title = title;
+        DisplayName = $"{id}: {title}";
+        // Under xunit these outcomes are not failures of the server: report them as skipped tests with the reason.
+        SkipExceptions = [typeof(NotApplicableException), typeof(PrerequisiteException)];
+    }
+
+    /// <summary>Stable ID: lower-case, dot-separated segments of [a-z0-9-]; never renumbered nor reused.</summary>
+    public string Id { get; }
+
+    public string Title { get; }
+
+    public RequirementLevel Level { get; set; } = RequirementLevel.Must;
+
+    /// <summary>Where the requirement is written, e.g. <c>RFC7644 §4</c> or <c>draft-abbey-scim-agent-extension-00 §3.1</c>.</summary>
+    public string[] References { get; set; } = [];
+
+    /// <summary>Rows of the requirement catalog this check covers (e.g. <c>RFC7644-4-SPC-SCHEMA</c>).</summary>
+    public string[] Rows { get; set; } = [];
+
+    public string[] Tags { get; set; } = [];
+
+    /// <summary>The requirement in one sentence, in our words.</summary>
+    public string Requirement { get; set; } = "";
+
+    /// <summary>IDs of checks that must not fail for this one to be meaningful; when one does, this check is Skipped.</summary>
+    public string[] Prerequisites { get; set; } = [];
+}

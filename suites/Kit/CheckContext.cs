@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Scim.Conformance.Reports.Model;
+
+namespace Scim.Conformance.Suites.Kit;
+
+/// <summary>One check's execution: its metadata, its own evidence, its own ledger of created resources, and the
+/// shared session. The runner makes one per check; under xunit, <see cref="XunitTarget"/> makes it.</summary>
+public sealed class CheckContext
+{
+    private static readonly AsyncLocal<CheckContext?> Ambient = new();
+    private readonly ConcurrentQueue<Exchange> _exchanges = new();
+
+    public CheckContext(CheckDescriptor check, TargetSession session, RequirementLevel level, CancellationToken cancellationToken)
+    {
+        Check = check;
+        Session = session;
+        Level = level;
+        CancellationToken = cancellationToken;
+        Client = new ScimClient(session, _exchanges.Enqueue, cancellationToken);
+        Ledger = new ResourceLedger(Client);
+        Resources = new ResourceFactory(this);
+    }
+
+    /// <summary>The context of the check running on this asynchronous flow, if the runner started it.</summary>
+    public static CheckContext? Current
+    {
+        get => Ambient.Value;
+        internal set => Ambient.Value = value;
+    }
+
+    public CheckDescriptor Check { get; }
+    public TargetSession Session { get; }
+    /// <summary>The level the check is graded at under the run's profile.</summary>
+    public RequirementLevel Level { get; }
+    public CancellationToken CancellationToken { get; }
+    public ScimClient Client { get; }
+    public ResourceLedger Ledger { get; }
+    public ResourceFactory Resources { get; }
+    public Expectations Expect { get; } = new();
+
+    /// <summary>Every exchange so far, in order (cleanup included), preceded by the discovery exchanges when the
+    /// check relied on the shared discovery snapshot: a verdict drawn from it must carry it as evidence.</summary>
+    public IReadOnlyList<Exchange> Exchanges => [.. _discoveryUsed?.Exchanges ?? [], .. _exchanges];
+
+    private DiscoverySnapshot? _discoveryUsed;
+
+    public async Task<DiscoverySnapshot> DiscoveryAsync() => _discoveryUsed = await Session.DiscoveryAsync();
+
+    /// <summary>NotApplicable unless the ServiceProviderConfig says <paramref name="field"/> is true
+    /// (e.g. <c>filter.supported</c>).</summary>
+    public async Task RequireCapabilityAsync(string field)
+    {
+        var spc = (await DiscoveryAsync()).ServiceProviderConfig;
+        var value = spc.Path(field);
+        if (!value.IsTrue())
+            throw new NotApplicableException($"the ServiceProviderConfig does not advertise {field} (it is {ScimJson.Describe(value)})");
+    }
+}

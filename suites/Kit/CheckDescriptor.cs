@@ -1,0 +1,39 @@
+using System.Reflection;
+using Scim.Conformance.Reports.Model;
+
+namespace Scim.Conformance.Suites.Kit;
+
+/// <summary>A check's metadata and the method that runs it, as read from its <see cref="CheckAttribute"/>.</summary>
+public sealed record CheckDescriptor
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Area { get; init; }
+    public required RequirementLevel Level { get; init; }
+    public required IReadOnlyList<string> References { get; init; }
+    public required IReadOnlyList<string> CatalogRows { get; init; }
+    public required IReadOnlyList<string> Tags { get; init; }
+    public required string Requirement { get; init; }
+    public required IReadOnlyList<string> Prerequisites { get; init; }
+    public required MethodInfo Method { get; init; }
+
+    public static CheckDescriptor From(MethodInfo method, CheckAttribute a) => new()
+    {
+        Id = a.Id,
+        Title = a.Title,
+        Area = AreaOf(a.Id),
+        Level = a.Level,
+        References = a.References,
+        CatalogRows = a.Rows,
+        Tags = a.Tags,
+        Requirement = a.Requirement,
+        Prerequisites = a.Prerequisites,
+        Method = method,
+    };
+
+    public static string AreaOf(string id)
+    {
+        var dot = id.IndexOf('.');
+        return dot < 0 ? id : id[..dot];
+    }
+}

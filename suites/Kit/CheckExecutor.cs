@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Reflection;
+using Scim.Conformance.Reports.Model;
+
+namespace Scim.Conformance.Suites.Kit;
+
+/// <summary>Runs one check outside xunit and grades what happened: a verdict from the check, NotApplicable or
+/// Skipped from gating, Error from anything else (network, timeout, a bug in the check). Cleanup always runs.</summary>
+public static class CheckExecutor
+{
+    public static readonly TimeSpan DefaultCheckTimeout = TimeSpan.FromMinutes(2);
+
+    public static async Task<CheckResult> RunAsync(
+        CheckDescriptor check, TargetSession session, RequirementLevel level,
+        TimeSpan? checkTimeout = null, CancellationToken cancellationToken = default)
+    {
+        var context = new CheckContext(check, session, level, cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var verdict = await ExecuteAsync(check, context, checkTimeout ?? DefaultCheckTimeout, cancellationToken);
+        var leftovers = await context.Ledger.CleanupAsync();
+        if (leftovers.Count > 0)
+        {
+            var note = $"cleanup could not delete {leftovers.Count} resource(s): {string.Join("; ", leftovers)}";
+            verdict = verdict with { Reason = verdict.Reason is null ? note : $"{verdict.Reason} ({note})" };
+        }
+
+        return new CheckResult
+        {
+            Id = check.Id,
+            Title = check.Title,
+            Area = check.Area,
+            Level = level,
+            References = check.References,
+            CatalogRows = check.CatalogRows,
+            Tags = check.Tags,
+            Requirement = check.Requirement,
+            Outcome = verdict.Outcome,
+            Reason = verdict.Reason is null ? null : session.Redactor.Text(verdict.Reason),
+            Expected = verdict.Expected is null ? null : session.Redactor.Text(verdict.Expected),
+            Actual = verdict.Actual is null ? null : session.Redactor.Text(verdict.Actual),
+            DurationMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1),
+            Exchanges = context.Exchanges,
+        };
+    }
+
+    /// <summary>A result for a check that was not run.</summary>
+    public static CheckResult NotRun(CheckDescriptor check, RequirementLevel level, Outcome outcome, string reason) => new()
+    {
+        Id = check.Id,
+        Title = check.Title,
+        Area = check.Area,
+        Level = level,
+        References = check.References,
+        CatalogRows = check.CatalogRows,
+        Tags = check.Tags,
+        Requirement = check.Requirement,
+        Outcome = outcome,
+        Reason = reason,
+    };
+
+    private sealed record Verdict(Outcome Outcome, string? Reason = null, string? Expected = null, string? Actual = null);
+
+    private static async Task<Verdict> ExecuteAsync(CheckDescriptor check, CheckContext context, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        object? instance = null;
+        var previous = CheckContext.Current;
+        CheckContext.Current = context;
+        try
+        {
+            instance = Activator.CreateInstance(check.Method.DeclaringType!);
+            if (check.Method.Invoke(instance, null) is Task task)
+                await task.WaitAsync(timeout, cancellationToken);
+            return new Verdict(Outcome.Pass);
+        }
+        catch (Exception e)
+        {
+            return Grade(Unwrap(e), context, timeout, cancellationToken);
+        }
+        finally
+        {
+            CheckContext.Current = previous;
+            if (instance is IAsyncDisposable disposable)
+                await disposable.DisposeAsync();
+        }
+    }
+
+    private static Exception Unwrap(Exception e) =>
+        e is TargetInvocationException { InnerException: { } inner } ? Unwrap(inner) : e;
+
+    private static Verdict Grade(Exception e, CheckContext context, TimeSpan timeout, CancellationToken cancellationToken) => e switch
+    {
+        VerdictException v => new Verdict((v.Level ?? context.Level).ViolationOutcome(), v.Reason, v.Expected, v.Actual),
+        NotApplicableException n => new Verdict(Outcome.NotApplicable, n.Message),
+        PrerequisiteException p => new Verdict(Outcome.Skipped, $"prerequisite not met: {p.Message}"),
+        HarnessException h => new Verdict(Outcome.Error, h.Message),
+        TimeoutException => new Verdict(Outcome.Error, $"the check did not finish within {timeout.TotalSeconds:0} s"),
+        OperationCanceledException when cancellationToken.IsCancellationRequested => new Verdict(Outcome.Error, "the run was cancelled"),
+        _ => new Verdict(Outcome.Error, $"harness error ({e.GetType().Name}): {e.Message}"),
+    };
+}

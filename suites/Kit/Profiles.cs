@@ -1,0 +1,30 @@
+using Scim.Conformance.Reports.Model;
+
+namespace Scim.Conformance.Suites.Kit;
+
+/// <summary>Profiles change the level a check is graded at without changing the check: <c>strict</c> is the
+/// specifications as written. Later profiles (<c>interop</c>, and <c>lenient</c> vs <c>schema-literal</c> for the
+/// agent draft's contradictions) add rows here.</summary>
+public static class Profiles
+{
+    public const string Strict = "strict";
+    public const string Interop = "interop";
+    public const string Lenient = "lenient";
+    public const string SchemaLiteral = "schema-literal";
+
+    public static IReadOnlyList<string> Names { get; } = [Strict, Interop, Lenient, SchemaLiteral];
+
+    /// <summary>Check ID → level, per profile; a check not listed keeps its own level.</summary>
+    private static readonly Dictionary<string, Dictionary<string, RequirementLevel>> Overrides = new()
+    {
+        [Strict] = new(),
+        [Interop] = new(),
+        [Lenient] = new(),
+        [SchemaLiteral] = new(),
+    };
+
+    public static bool IsKnown(string profile) => Overrides.ContainsKey(profile);
+
+    public static RequirementLevel LevelFor(string profile, CheckDescriptor check) =>
+        Overrides.TryGetValue(profile, out var table) && table.TryGetValue(check.Id, out var level) ? level : check.Level;
+}

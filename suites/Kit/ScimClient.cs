@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Scim.Conformance.Reports.Model;
+
+namespace Scim.Conformance.Suites.Kit;
+
+/// <summary>The HTTP client a check talks to the server with. Every exchange is recorded as evidence (credentials
+/// redacted, bodies capped); a timeout or a network failure becomes a <see cref="HarnessException"/>, which the
+/// check reports as Error, never as a verdict on the server.</summary>
+public sealed class ScimClient(TargetSession session, Action<Exchange> record, CancellationToken cancellationToken)
+{
+    public const string ScimMediaType = "application/scim+json";
+
+    public TargetSession Session => session;
+
+    public Task<ScimResponse> GetAsync(string pathOrUrl, Credentials credentials = Credentials.Configured) =>
+        SendAsync(HttpMethod.Get, pathOrUrl, credentials: credentials);
+
+    public Task<ScimResponse> PostAsync(string pathOrUrl, JsonNode body) => SendAsync(HttpMethod.Post, pathOrUrl, body);
+
+    public Task<ScimResponse> PutAsync(string pathOrUrl, JsonNode body) => SendAsync(HttpMethod.Put, pathOrUrl, body);
+
+    public Task<ScimResponse> PatchAsync(string pathOrUrl, JsonNode body) => SendAsync(HttpMethod.Patch, pathOrUrl, body);
+
+    public Task<ScimResponse> DeleteAsync(string pathOrUrl) => SendAsync(HttpMethod.Delete, pathOrUrl);
+
+    public async Task<ScimResponse> SendAsync(
+        HttpMethod method,
+        string pathOrUrl,
+        JsonNode? body = null,
+        Credentials credentials = Credentials.Configured,
+        string? rawBody = null,
+        string contentType = ScimMediaType,
+        IReadOnlyDictionary<string, string>? headers = null)
+    {
+        var url = session.Resolve(pathOrUrl);
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ScimMediaType));
+        switch (credentials)
+        {
+            // Credentials never leave the target's origin, whatever URL a server hands us (meta.location, $ref, ...).
+            case Credentials.Configured when session.Authorization is { } auth && session.IsUnderBaseUrl(url):
+                request.Headers.Authorization = auth;
+                break;
+            case Credentials.Wrong:
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "scimct-wrong-" + Guid.NewGuid().ToString("N"));
+                break;
+        }
+        var requestText = rawBody ?? body?.ToJsonString();
+        if (requestText is not null)
+            request.Content = new StringContent(requestText, Encoding.UTF8, contentType);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            if (!request.Headers.TryAddWithoutValidation(name, value))
+                request.Content?.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(session.Options.RequestTimeout);
+        try
+        {
+            using var response = await session.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var (bodyText, bytes) = await ReadBodyAsync(response, timeout.Token);
+            var responseHeaders = HeadersOf(response);
+            var exchange = Record(request, requestText, started, clock, (int)response.StatusCode, responseHeaders, bodyText, bytes, null);
+            return new ScimResponse(response.StatusCode, responseHeaders, bodyText, exchange);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var reason = $"no complete response to {method} {url} within {session.Options.RequestTimeout.TotalSeconds:0.#} s";
+            Record(request, requestText, started, clock, null, null, null, null, reason);
+            throw new HarnessException(reason);
+        }
+        catch (HttpRequestException e)
+        {
+            var reason = $"{method} {url} failed: {e.Message}";
+            Record(request, requestText, started, clock, null, null, null, null, reason);
+            throw new HarnessException(session.Redactor.Text(reason), e);
+        }
+        catch (ResponseTooLargeException e)
+        {
+            Record(request, requestText, started, clock, e.Status, null, null, e.Bytes, e.Message);
+            throw new HarnessException(e.Message);
+        }
+    }
+
+    private async Task<(string Text, long Bytes)> ReadBodyAsync(HttpResponseMessage response, CancellationToken token)
+    {
+        var limit = session.Options.MaxResponseBytes;
+        if (response.Content.Headers.ContentLength is { } declared && declared > limit)
+            throw new ResponseTooLargeException((int)response.StatusCode, declared, limit);
+        await using var stream = await response.Content.ReadAsStreamAsync(token);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, token)) > 0)
+        {
+            if (buffer.Length + read > limit)
+                throw new ResponseTooLargeException((int)response.StatusCode, buffer.Length + read, limit);
+            buffer.Write(chunk, 0, read);
+        }
+        return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), buffer.Length);
+    }
+
+    private static Dictionary<string, string> HeadersOf(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+            headers[name] = string.Join(", ", values);
+        return headers;
+    }
+
+    private Exchange Record(
+        HttpRequestMessage request, string? requestBody, DateTimeOffset started, Stopwatch clock,
+        int? status, IReadOnlyDictionary<string, string>? responseHeaders, string? responseBody, long? responseBytes, string? error)
+    {
+        var redactor = session.Redactor;
+        var limit = session.Options.RecordedBodyLimit;
+        var requestHeaders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()))
+            requestHeaders[name] = redactor.Header(name, string.Join(", ", values));
+
+        var exchange = new Exchange
+        {
+            Method = request.Method.Method,
+            Url = redactor.Text(request.RequestUri!.ToString()),
+            RequestHeaders = requestHeaders,
+            RequestBody = requestBody is null ? null : redactor.Text(Cap(requestBody, limit)),
+            RequestBodyTruncated = requestBody?.Length > limit,
+            Status = status,
+            ResponseHeaders = (responseHeaders ?? new Dictionary<string, string>())
+                .ToDictionary(h => h.Key, h => redactor.Header(h.Key, h.Value), StringComparer.OrdinalIgnoreCase),
+            ResponseBody = responseBody is null ? null : redactor.Text(Cap(responseBody, limit)),
+            ResponseBodyTruncated = responseBody?.Length > limit,
+            ResponseBodyBytes = responseBytes,
+            ElapsedMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1),
+            StartedAt = started,
+            Error = error is null ? null : redactor.Text(error),
+        };
+        record(exchange);
+        return exchange;
+    }
+
+    private static string Cap(string text, int limit) => text.Length <= limit ? text : text[..limit];
+
+    private sealed class ResponseTooLargeException(int status, long bytes, long limit)
+        : Exception($"the response body exceeds the limit of {limit} bytes (at least {bytes} bytes); it was not read further")
+    {
+        public int Status { get; } = status;
+        public long Bytes { get; } = bytes;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Scim.Conformance.Reports.Model;
+using Scim.Conformance.Suites.Kit;
+using Scim.Conformance.Tests.Support;
+using Xunit;
+
+namespace Scim.Conformance.Tests.Kit;
+
+public class CheckExecutorTests
+{
+    /// <summary>Checks written for these tests only; they carry no [Check] so xunit does not run them itself.</summary>
+    public sealed class SampleChecks : ScimCheck
+    {
+        public Task Passes() => Task.CompletedTask;
+        public Task Violates() => throw new VerdictException("the thing is wrong", "right", "wrong");
+        public Task ViolatesAMust() => throw new VerdictException("worse", "right", "very wrong", RequirementLevel.Must);
+        public Task NotAdvertised() => throw new NotApplicableException("the ServiceProviderConfig does not advertise etag.supported");
+        public Task MissingPrerequisite() => throw new PrerequisiteException("the schemas could not be read");
+        public Task NetworkDown() => throw new HarnessException("connection refused");
+        public Task Bug() => throw new InvalidOperationException("a bug in the check");
+        public Task Hangs() => Task.Delay(Timeout.Infinite);
+
+        public async Task CreatesThenFails()
+        {
+            Ledger.Track(await Scim.PostAsync("Users", new JsonObject()), "/Users");
+            Expect.That(false, "after creating", "x", "y");
+        }
+    }
+
+    private static CheckDescriptor Describe(string method, RequirementLevel level = RequirementLevel.Must) => new()
+    {
+        Id = $"test.{method.ToLowerInvariant()}",
+        Title = method,
+        Area = "test",
+        Level = level,
+        References = ["RFC7644 §0"],
+        CatalogRows = [],
+        Tags = [],
+        Requirement = "a sample",
+        Prerequisites = [],
+        Method = typeof(SampleChecks).GetMethod(method, BindingFlags.Public | BindingFlags.Instance)!,
+    };
+
+    private static Task<CheckResult> RunAsync(string method, RequirementLevel level = RequirementLevel.Must, StubHandler? handler = null, TimeSpan? timeout = null) =>
+        CheckExecutor.RunAsync(Describe(method, level), Sessions.Over(handler ?? StubHandler.Json(HttpStatusCode.OK, "{}")), level, timeout,
+            TestContext.Current.CancellationToken);
+
+    [Theory]
+    [InlineData(RequirementLevel.Must, Outcome.Fail)]
+    [InlineData(RequirementLevel.Should, Outcome.Warn)]
+    [InlineData(RequirementLevel.May, Outcome.Info)]
+    public async Task A_violation_is_graded_by_the_level_of_the_requirement(RequirementLevel level, Outcome expected)
+    {
+        var result = await RunAsync(nameof(SampleChecks.Violates), level);
+        Assert.Equal(expected, result.Outcome);
+        Assert.Equal("the thing is wrong", result.Reason);
+        Assert.Equal("right", result.Expected);
+        Assert.Equal("wrong", result.Actual);
+    }
+
+    [Fact]
+    public async Task A_violation_can_name_a_stricter_level_than_the_check()
+    {
+        var result = await RunAsync(nameof(SampleChecks.ViolatesAMust), RequirementLevel.Should);
+        Assert.Equal(Outcome.Fail, result.Outcome);
+    }
+
+    [Theory]
+    [InlineData(nameof(SampleChecks.Passes), Outcome.Pass, null)]
+    [InlineData(nameof(SampleChecks.NotAdvertised), Outcome.NotApplicable, "etag.supported")]
+    [InlineData(nameof(SampleChecks.MissingPrerequisite), Outcome.Skipped, "prerequisite not met")]
+    [InlineData(nameof(SampleChecks.NetworkDown), Outcome.Error, "connection refused")]
+    [InlineData(nameof(SampleChecks.Bug), Outcome.Error, "InvalidOperationException")]
+    public async Task Other_endings_are_graded_without_judging_the_server(string method, Outcome expected, string? reasonContains)
+    {
+        var result = await RunAsync(method);
+        Assert.Equal(expected, result.Outcome);
+        if (reasonContains is null)
+            Assert.Null(result.Reason);
+        else
+            Assert.Contains(reasonContains, result.Reason);
+    }
+
+    [Fact]
+    public async Task A_check_that_never_finishes_is_an_error_after_its_timeout()
+    {
+        var result = await RunAsync(nameof(SampleChecks.Hangs), timeout: TimeSpan.FromMilliseconds(50));
+        Assert.Equal(Outcome.Error, result.Outcome);
+        Assert.Contains("did not finish", result.Reason);
+    }
+
+    [Fact]
+    public async Task What_a_failing_check_created_is_deleted_and_the_cleanup_is_in_its_evidence()
+    {
+        var handler = new StubHandler((request, _) => Task.FromResult(request.Method == HttpMethod.Post
+            ? StubHandler.Response(HttpStatusCode.Created, "{\"id\":\"abc\"}")
+            : StubHandler.Response(HttpStatusCode.NoContent, "")));
+        var result = await RunAsync(nameof(SampleChecks.CreatesThenFails), handler: handler);
+
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.Equal(["POST", "DELETE"], result.Exchanges.Select(e => e.Method));
+        Assert.EndsWith("/Users/abc", result.Exchanges[1].Url);
+        Assert.DoesNotContain(Sessions.Token, System.Text.Json.JsonSerializer.Serialize(result));
+    }
+}

@@ -1,0 +1,30 @@
+using Scim.Conformance.Suites.Kit;
+using Xunit;
+
+namespace Scim.Conformance.Tests.Kit;
+
+public class RedactorTests
+{
+    private readonly Redactor _redactor = new(["s3cr3t-token", null, "ab"]);
+
+    [Fact]
+    public void Credential_headers_keep_their_scheme_but_lose_their_value()
+    {
+        Assert.Equal("Bearer [REDACTED]", _redactor.Header("Authorization", "Bearer anything-at-all"));
+        Assert.Equal("[REDACTED]", _redactor.Header("Cookie", "session=xyz"));
+        Assert.Equal("application/json", _redactor.Header("Accept", "application/json"));
+    }
+
+    [Fact]
+    public void A_secret_echoed_anywhere_in_text_is_masked()
+    {
+        Assert.Equal("{\"token\":\"[REDACTED]\"} and ?t=[REDACTED]", _redactor.Text("{\"token\":\"s3cr3t-token\"} and ?t=s3cr3t-token"));
+    }
+
+    [Fact]
+    public void Very_short_values_are_not_treated_as_secrets_everywhere()
+    {
+        // "ab" would mangle ordinary text without protecting anything.
+        Assert.Equal("about", _redactor.Text("about"));
+    }
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using Scim.Conformance.Suites.Kit;
+using Scim.Conformance.Tests.Support;
+using Xunit;
+
+namespace Scim.Conformance.Tests.Kit;
+
+public class ResourceLedgerTests
+{
+    [Fact]
+    public async Task Cleanup_deletes_what_was_created_newest_first_and_reports_leftovers()
+    {
+        var created = 0;
+        var handler = new StubHandler((request, _) =>
+        {
+            if (request.Method == HttpMethod.Post)
+                return Task.FromResult(StubHandler.Response(HttpStatusCode.Created, $"{{\"id\":\"u{++created}\"}}"));
+            var status = request.RequestUri!.AbsolutePath.EndsWith("/u2") ? HttpStatusCode.InternalServerError : HttpStatusCode.NoContent;
+            return Task.FromResult(StubHandler.Response(status, ""));
+        });
+        var client = new ScimClient(Sessions.Over(handler), _ => { }, TestContext.Current.CancellationToken);
+        var ledger = new ResourceLedger(client);
+        for (var i = 0; i < 3; i++)
+            ledger.Track(await client.PostAsync("Users", new System.Text.Json.Nodes.JsonObject()), "/Users");
+
+        var leftovers = await ledger.CleanupAsync();
+
+        var deletes = handler.Requests.Where(r => r.Method == HttpMethod.Delete).Select(r => r.RequestUri!.AbsolutePath).ToList();
+        Assert.Equal(["/v2/Users/u3", "/v2/Users/u2", "/v2/Users/u1"], deletes);
+        var leftover = Assert.Single(leftovers);
+        Assert.Contains("/Users/u2", leftover);
+        Assert.Empty(ledger.Outstanding);
+    }
+
+    [Fact]
+    public async Task A_location_on_another_origin_is_never_tracked_for_deletion()
+    {
+        var handler = new StubHandler((request, _) => Task.FromResult(request.Method == HttpMethod.Post
+            ? StubHandler.Response(HttpStatusCode.Created, "{\"meta\":{\"location\":\"https://attacker.example.test/v2/Users/9\"}}")
+            : StubHandler.Response(HttpStatusCode.Conflict, "{}")));
+        var client = new ScimClient(Sessions.Over(handler), _ => { }, TestContext.Current.CancellationToken);
+        var ledger = new ResourceLedger(client);
+        ledger.Track(await client.PostAsync("Users", new System.Text.Json.Nodes.JsonObject()), "/Users");
+        Assert.Empty(ledger.Outstanding);
+    }
+}

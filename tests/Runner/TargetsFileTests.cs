@@ -1,0 +1,68 @@
+using Scim.Conformance.Runner.Configuration;
+using Scim.Conformance.Tests.Reports;
+using Scim.Conformance.Tests.Support;
+using Xunit;
+
+namespace Scim.Conformance.Tests.Runner;
+
+public class TargetsFileTests : IDisposable
+{
+    private readonly TempDirectory _dir = new("scim-config-");
+
+    private string Write(string json)
+    {
+        var path = _dir.File("targets.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    [Fact]
+    public void A_target_is_read_with_every_option()
+    {
+        var path = Write("""
+            { "targets": { "acme": { "baseUrl": "https://scim.acme.test/v2", "tokenEnv": "ACME_TOKEN", "profile": "interop",
+              "concurrency": 3, "requestTimeoutSeconds": 12.5, "include": ["discovery"], "exclude": ["tag:agents"] } } }
+            """);
+        var target = TargetsFile.Load(path, "ACME");
+        Assert.Equal("acme", target.Name);
+        Assert.Equal(new Uri("https://scim.acme.test/v2"), target.BaseUrl);
+        Assert.Equal("ACME_TOKEN", target.TokenEnv);
+        Assert.Equal("interop", target.Profile);
+        Assert.Equal(3, target.Concurrency);
+        Assert.Equal(12.5, target.RequestTimeoutSeconds);
+        Assert.Equal(["discovery"], target.Include);
+        Assert.Equal(["tag:agents"], target.Exclude);
+    }
+
+    [Fact]
+    public void The_example_file_in_the_repository_is_valid()
+    {
+        var example = RepositoryRoot.File("targets.example.json");
+        Assert.Equal("example-vendor", TargetsFile.Load(example, "example-vendor").Name);
+    }
+
+    [Theory]
+    [InlineData("{ \"targets\": { \"acme\": ", "not valid JSON")]
+    [InlineData("{ \"targets\": { \"other\": { \"baseUrl\": \"https://x.test\" } } }", "no target named 'acme' (known: other)")]
+    [InlineData("{ \"targets\": { \"acme\": { \"tokenEnv\": \"X\" } } }", "has no baseUrl")]
+    [InlineData("{ \"targets\": { \"acme\": { \"baseUrl\": \"ftp://x.test\" } } }", "not an absolute http(s) URL")]
+    [InlineData("{ \"targets\": { \"acme\": { \"baseUrl\": \"https://u:p@x.test\" } } }", "carries credentials")]
+    [InlineData("{ \"targets\": { \"acme\": { \"baseUrl\": \"https://x.test\", \"concurrency\": \"many\" } } }", "not a whole number")]
+    public void Bad_files_get_one_line_naming_the_file(string json, string expected)
+    {
+        var path = Write(json);
+        var error = Assert.Throws<ConfigurationException>(() => TargetsFile.Load(path, "acme"));
+        Assert.StartsWith(path, error.Message);
+        Assert.Contains(expected, error.Message);
+        Assert.DoesNotContain("\n", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_file_is_named()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => TargetsFile.Load(_dir.File("nope.json"), "acme"));
+        Assert.Contains("nope.json: file not found", error.Message);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
