@@ -16,10 +16,15 @@ var output = new Option<string>("--out") { Description = "Where the reports go",
 var failOn = new Option<string>("--fail-on") { Description = "must (default): exit 1 on Fail; should: on Fail or Warn; never", DefaultValueFactory = _ => "must" };
 var concurrency = new Option<int?>("--concurrency") { Description = "How many checks run at once (default 8)" };
 var timeout = new Option<double?>("--timeout") { Description = "Seconds to wait for each response (default 30)" };
+var baseline = new Option<string?>("--baseline") { Description = "Compare with a baseline of known deviations: exit 1 only for differences" };
+var from = new Option<string>("--from") { Description = "The result.json to build the baseline from", Required = true };
+var baselineOut = new Option<string>("--out") { Description = "The baseline file to write", Required = true };
+var previous = new Option<string?>("--previous") { Description = "An earlier baseline whose reasons are kept for unchanged entries" };
+var describe = new Option<string?>("--describe") { Description = "What the baseline describes, e.g. \"SCIMMY 1.3.5\"" };
 var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
 
 var run = new Command("run", "Run the checks against a target and write the reports (the default command)");
-foreach (var option in new Option[] { target, config, baseUrl, tokenEnv, fault, include, exclude, profile, output, failOn, concurrency, timeout })
+foreach (var option in new Option[] { target, config, baseUrl, tokenEnv, fault, include, exclude, profile, output, failOn, concurrency, timeout, baseline })
     run.Options.Add(option);
 run.SetAction((parse, cancellationToken) => RunCommand.ExecuteAsync(new RunCommand.Arguments
 {
@@ -35,6 +40,7 @@ run.SetAction((parse, cancellationToken) => RunCommand.ExecuteAsync(new RunComma
     FailOn = parse.GetValue(failOn)!,
     Concurrency = parse.GetValue(concurrency),
     TimeoutSeconds = parse.GetValue(timeout),
+    Baseline = parse.GetValue(baseline),
 }, RunConsole.Create(), cancellationToken));
 
 var list = new Command("list", "Print the catalog of checks without touching any server");
@@ -42,9 +48,16 @@ foreach (var option in new Option[] { format, include, exclude })
     list.Options.Add(option);
 list.SetAction(parse => ListCommand.Execute(parse.GetValue(format)!, parse.GetValue(include) ?? [], parse.GetValue(exclude) ?? [], Console.Out, Console.Error));
 
+var baselineCommand = new Command("baseline", "Write a baseline of expected outcomes from a result.json");
+foreach (var option in new Option[] { from, baselineOut, previous, describe })
+    baselineCommand.Options.Add(option);
+baselineCommand.SetAction(parse => BaselineCommand.Execute(parse.GetValue(from)!, parse.GetValue(baselineOut)!, parse.GetValue(previous),
+    parse.GetValue(describe), Console.Out, Console.Error));
+
 var root = new RootCommand("SCIM conformance suite: tells, with evidence, whether a SCIM server does what RFC 7643/7644, RFC 9865 and the agent extension require.");
 root.Subcommands.Add(run);
 root.Subcommands.Add(list);
+root.Subcommands.Add(baselineCommand);
 
 // `run` is the default: no arguments, or options without a command, mean `run …`.
 var effective = args.Length == 0 || (args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version")) ? ["run", .. args] : args;

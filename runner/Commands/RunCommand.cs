@@ -1,6 +1,7 @@
 using Scim.Conformance.ReferenceServer;
 using Scim.Conformance.Reports.Model;
 using Scim.Conformance.Reports.Renderers;
+using Scim.Conformance.Runner.Baselines;
 using Scim.Conformance.Runner.Configuration;
 using Scim.Conformance.Runner.Execution;
 using Scim.Conformance.Runner.Terminal;
@@ -25,6 +26,7 @@ public static class RunCommand
         public string FailOn { get; init; } = "must";
         public int? Concurrency { get; init; }
         public double? TimeoutSeconds { get; init; }
+        public string? Baseline { get; init; }
     }
 
     public static async Task<int> ExecuteAsync(Arguments arguments, RunConsole console, CancellationToken cancellationToken)
@@ -75,11 +77,19 @@ public static class RunCommand
             console.Starting(target, catalog.Count, settings.Profile);
             var run = new ConformanceRun(session, target, settings.Selection, settings.Concurrency);
             var document = await run.ExecuteAsync(catalog, r => console.CheckFinished(r, catalog.Count), cancellationToken);
+            if (settings.Baseline is { } baseline)
+            {
+                var selected = catalog.Where(c => settings.Selection.ExclusionReason(c) is null).Select(c => c.Id).ToHashSet();
+                document = BaselineComparer.Compare(document, baseline.File, baseline.Path, selected);
+                console.BaselineDifferences(document);
+            }
 
             var outputDirectory = Path.GetFullPath(settings.OutputDirectory);
             ReportWriter.WriteAll(document, outputDirectory);
             console.Finished(document, outputDirectory);
-            return ExitCodeFor(document, settings.FailOn);
+            return document.Baseline is { } comparison
+                ? BaselineComparer.HasDifferences(comparison) ? ExitCodes.ConformanceFailures : ExitCodes.Conforms
+                : ExitCodeFor(document, settings.FailOn);
         }
         catch (TargetUnreachableException e)
         {
@@ -165,6 +175,7 @@ public static class RunCommand
             RequestTimeout = TimeSpan.FromSeconds(timeout),
             OutputDirectory = a.Out,
             FailOn = FailOnPolicies.Parse(a.FailOn),
+            Baseline = a.Baseline is null ? null : (a.Baseline, BaselineFile.Load(a.Baseline)),
         };
     }
 }

@@ -17,4 +17,6 @@ public sealed record RunSettings
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
     public required string OutputDirectory { get; init; }
     public FailOnPolicy FailOn { get; init; } = FailOnPolicy.Must;
+    /// <summary>When set, the exit code reflects differences from this baseline instead of the policy.</summary>
+    public (string Path, Baselines.BaselineFile File)? Baseline { get; init; }
 }

@@ -35,6 +35,29 @@ public sealed class RunConsole(IAnsiConsole console)
         }
     }
 
+    /// <summary>Names every check whose outcome differs from the baseline, and baseline entries with no check.</summary>
+    public void BaselineDifferences(ResultDocument document)
+    {
+        if (document.Baseline is not { } baseline)
+            return;
+        var byId = document.Checks.ToDictionary(c => c.Id);
+        foreach (var (label, ids) in new[] { ("NEW FAILURE", baseline.NewFailures), ("NOW PASSES", baseline.NowPassing), ("CHANGED", baseline.Changed) })
+        {
+            foreach (var id in ids)
+            {
+                var check = byId[id];
+                console.MarkupLine($"[bold]{label}[/] {Markup.Escape(id)}: baseline expects {check.Baseline?.ExpectedOutcome}, got {check.Outcome}" +
+                    (check.Reason is null ? "" : $" — {Markup.Escape(Shorten(check.Reason))}"));
+            }
+        }
+        foreach (var id in baseline.UnknownChecks)
+            console.MarkupLine($"[bold]UNKNOWN CHECK[/] {Markup.Escape(id)}: in the baseline, not in the catalog");
+        var differences = baseline.NewFailures.Count + baseline.NowPassing.Count + baseline.Changed.Count + baseline.UnknownChecks.Count;
+        console.MarkupLine(differences == 0
+            ? $"matches the baseline {Markup.Escape(baseline.File)}"
+            : $"[bold]{differences} difference(s)[/] from the baseline {Markup.Escape(baseline.File)}");
+    }
+
     public void Finished(ResultDocument document, string outputDirectory)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Outcome").AddColumn(new TableColumn("Checks").RightAligned());
