@@ -4,86 +4,151 @@ using Bogus;
 namespace Scim.Conformance.Suites.Kit;
 
 /// <summary>Builds resources from the server's own schemas, so any resource type — even one this suite has never
-/// heard of — can be created: every required, writable attribute gets a value of its declared type. Strings carry
-/// the run prefix (so the run touches only what it made) and realistic, non-ASCII text from Bogus.</summary>
+/// heard of — can be created. <see cref="MinimalAsync"/> fills only what is required; <see cref="RichAsync"/> fills
+/// every writable attribute, multi-valued ones with two values of which exactly one is primary, canonical values
+/// where the schema lists them, and the resource type's extensions. Strings carry the run prefix (so the run touches
+/// only what it made) and realistic, mixed-case, non-ASCII text from Bogus. Attributes that refer to other resources
+/// (members, groups, manager…) are left out: a check that needs them sets them to resources it created.</summary>
 public sealed class ResourceFactory(CheckContext context)
 {
     private static readonly string[] Locales = ["de", "fr", "ja", "pt_BR", "sv", "pl", "tr"];
 
     /// <summary>A minimal valid body for the resource type: its core schema URN and every required attribute.</summary>
-    public async Task<JsonObject> MinimalAsync(JsonObject resourceType)
+    public Task<JsonObject> MinimalAsync(JsonObject resourceType) => BuildAsync(resourceType, rich: false);
+
+    /// <summary>A body with every writable attribute of the core schema and of the type's extensions.</summary>
+    public Task<JsonObject> RichAsync(JsonObject resourceType) => BuildAsync(resourceType, rich: true);
+
+    /// <summary>Creates a minimal resource of the type and records it in the ledger. Returns the create response.</summary>
+    public async Task<ScimResponse> CreateMinimalAsync(JsonObject resourceType) =>
+        await CreateAsync(resourceType, await MinimalAsync(resourceType));
+
+    /// <summary>POSTs the body to the type's endpoint and records what was created in the ledger.</summary>
+    public async Task<ScimResponse> CreateAsync(JsonObject resourceType, JsonObject body, string query = "")
+    {
+        var endpoint = EndpointOf(resourceType);
+        var response = await context.Client.PostAsync(endpoint.TrimStart('/') + query, body);
+        context.Ledger.Track(response, endpoint);
+        return response;
+    }
+
+    /// <summary>Creates a resource and returns its representation, or makes the check Skipped naming why it could not.</summary>
+    public async Task<JsonObject> CreateOrSkipAsync(JsonObject resourceType, JsonObject body)
+    {
+        var response = await CreateAsync(resourceType, body);
+        if (response.Status is < 200 or >= 300 || response.JsonObject?.StringMember("id") is null)
+            throw new PrerequisiteException($"a {NameOf(resourceType)} could not be created: {response.Summary}{Detail(response)}");
+        return response.JsonObject!;
+    }
+
+    public static string EndpointOf(JsonObject resourceType) => resourceType.StringMember("endpoint")
+        ?? throw new PrerequisiteException($"resource type {NameOf(resourceType)} has no endpoint");
+
+    public static string NameOf(JsonObject resourceType) =>
+        resourceType.StringMember("name") ?? resourceType.StringMember("id") ?? "(unnamed resource type)";
+
+    private static string Detail(ScimResponse response) =>
+        response.JsonObject?.StringMember("detail") is { } d ? $" ({ScimJson.Abbreviate(d, 120)})" : "";
+
+    private async Task<JsonObject> BuildAsync(JsonObject resourceType, bool rich)
     {
         var discovery = await context.DiscoveryAsync();
         var schemaUrn = resourceType.StringMember("schema")
-            ?? throw new PrerequisiteException($"resource type {resourceType.StringMember("name")} names no schema");
+            ?? throw new PrerequisiteException($"resource type {NameOf(resourceType)} names no schema");
         var schema = discovery.Schema(schemaUrn)
-            ?? throw new PrerequisiteException($"the schema {schemaUrn} of resource type {resourceType.StringMember("name")} is not in /Schemas");
+            ?? throw new PrerequisiteException($"the schema {schemaUrn} of resource type {NameOf(resourceType)} is not in /Schemas");
         var faker = new Faker(Locales[Random.Shared.Next(Locales.Length)]);
         var body = new JsonObject { ["schemas"] = new JsonArray(schemaUrn) };
-        foreach (var attribute in Attributes(schema).Where(IsRequiredAndWritable))
+        Fill(body, schema, rich, faker);
+
+        foreach (var extension in (resourceType.Member("schemaExtensions") as JsonArray ?? []).OfType<JsonObject>())
         {
-            if (attribute.StringMember("name") is { } name)
-                body[name] = ValueFor(attribute, name, faker);
+            var required = extension.Member("required").IsTrue();
+            if (!(rich || required) || extension.StringMember("schema") is not { } urn || discovery.Schema(urn) is not { } extensionSchema)
+                continue;
+            var container = new JsonObject();
+            Fill(container, extensionSchema, rich, faker);
+            if (container.Count == 0)
+                continue;
+            body[urn] = container;
+            ((JsonArray)body["schemas"]!).Add(urn);
         }
         return body;
     }
 
-    /// <summary>Creates a minimal resource of the type and records it in the ledger. Returns the create response.</summary>
-    public async Task<ScimResponse> CreateMinimalAsync(JsonObject resourceType)
+    private void Fill(JsonObject target, JsonObject schema, bool rich, Faker faker)
     {
-        var endpoint = resourceType.StringMember("endpoint")
-            ?? throw new PrerequisiteException($"resource type {resourceType.StringMember("name")} has no endpoint");
-        var response = await context.Client.PostAsync(endpoint, await MinimalAsync(resourceType));
-        context.Ledger.Track(response, endpoint);
-        return response;
+        foreach (var attribute in Attributes(schema).Where(a => ShouldFill(a, rich)))
+        {
+            if (attribute.StringMember("name") is { } name)
+                target[name] = ValueFor(attribute, name, rich, faker);
+        }
     }
 
     private static IEnumerable<JsonObject> Attributes(JsonObject schemaOrAttribute, string member = "attributes") =>
         schemaOrAttribute.Member(member) is JsonArray a ? a.OfType<JsonObject>() : [];
 
-    private static bool IsRequiredAndWritable(JsonObject attribute) =>
-        attribute.Member("required").IsTrue()
-        && attribute.StringMember("mutability") is not ("readOnly")
-        && attribute.StringMember("name") is not ("id" or "meta" or "schemas");
+    private static bool IsWritable(JsonObject attribute) =>
+        attribute.StringMember("mutability") is not "readOnly"
+        && attribute.StringMember("name") is not ("id" or "meta" or "schemas" or "externalId");
 
-    private JsonNode ValueFor(JsonObject attribute, string name, Faker faker)
+    private static bool ShouldFill(JsonObject attribute, bool rich) =>
+        IsWritable(attribute) && (attribute.Member("required").IsTrue() || (rich && !RefersToResources(attribute)));
+
+    /// <summary>A complex attribute whose <c>$ref</c> points at resources (members, groups, manager) needs real
+    /// ids; generated ones would be refused or, worse, dangle.</summary>
+    private static bool RefersToResources(JsonObject attribute) =>
+        Attributes(attribute, "subAttributes").Any(s => s.StringMember("name") == "$ref"
+            && (s.StringArray("referenceTypes") ?? []).Any(t => t is not ("external" or "uri")));
+
+    private JsonNode ValueFor(JsonObject attribute, string path, bool rich, Faker faker)
     {
-        var single = SingleValueFor(attribute, name, faker);
-        return attribute.Member("multiValued").IsTrue() ? new JsonArray(single) : single;
+        if (!attribute.Member("multiValued").IsTrue())
+            return SingleValueFor(attribute, path, rich, faker, index: 0);
+        var count = rich ? 2 : 1;
+        var values = new JsonArray();
+        for (var i = 0; i < count; i++)
+            values.Add(SingleValueFor(attribute, path, rich, faker, i));
+        return values;
     }
 
-    private JsonNode SingleValueFor(JsonObject attribute, string name, Faker faker)
+    private JsonNode SingleValueFor(JsonObject attribute, string path, bool rich, Faker faker, int index)
     {
+        var canonical = attribute.StringArray("canonicalValues");
         switch (attribute.StringMember("type"))
         {
             case "boolean":
-                return JsonValue.Create(true);
+                // `primary` is true on the first value only: at most one primary (RFC 7643 §2.4).
+                return JsonValue.Create(path.EndsWith(".primary", StringComparison.OrdinalIgnoreCase) ? index == 0 : true);
             case "integer":
                 return JsonValue.Create(faker.Random.Int(1, 1000));
             case "decimal":
                 return JsonValue.Create(Math.Round(faker.Random.Double(1, 1000), 2));
             case "dateTime":
-                return JsonValue.Create(DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"));
+                return JsonValue.Create(DateTimeOffset.UtcNow.AddDays(-faker.Random.Int(1, 300)).ToString("yyyy-MM-ddTHH:mm:ssZ"));
             case "binary":
                 return JsonValue.Create(Convert.ToBase64String(faker.Random.Bytes(16)));
             case "reference":
-                return JsonValue.Create($"https://{context.Session.Prefix.Value}.example.com/{Uri.EscapeDataString(faker.Internet.UserName())}");
+                return JsonValue.Create($"https://{context.Session.Prefix.Value}.example.com/{faker.Random.AlphaNumeric(10)}");
             case "complex":
                 var complex = new JsonObject();
-                var subAttributes = Attributes(attribute, "subAttributes").ToList();
-                var chosen = subAttributes.Where(IsRequiredAndWritable).ToList();
+                var subAttributes = Attributes(attribute, "subAttributes").Where(IsWritable).ToList();
+                var chosen = subAttributes.Where(s => ShouldFill(s, rich)).ToList();
                 if (chosen.Count == 0 && subAttributes.FirstOrDefault(s => s.StringMember("name") == "value") is { } value)
                     chosen.Add(value);
                 foreach (var sub in chosen)
                 {
                     if (sub.StringMember("name") is { } subName)
-                        complex[subName] = ValueFor(sub, subName, faker);
+                        complex[subName] = SingleValueFor(sub, $"{path}.{subName}", rich, faker, index);
                 }
                 return complex;
             default:
-                // A string: prefixed so the resource is recognisably the run's, with realistic non-ASCII text after it.
-                var words = faker.Name.FirstName() + faker.Name.LastName();
-                return JsonValue.Create($"{context.Session.Prefix.Name(name)}-{words}");
+                if (canonical is { Count: > 0 })
+                    return JsonValue.Create(canonical[index % canonical.Count]);
+                if (ValueHints.For(path, faker, context.Session.Prefix) is { } hinted)
+                    return JsonValue.Create(hinted);
+                // Prefixed so the resource is recognisably the run's, with realistic mixed-case non-ASCII text after it.
+                return JsonValue.Create($"{context.Session.Prefix.Name(path.Replace('.', '-'))}-{faker.Name.FirstName()} {faker.Name.LastName()}");
         }
     }
 }

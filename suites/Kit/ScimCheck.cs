@@ -34,6 +34,23 @@ public abstract class ScimCheck : IAsyncDisposable
 
     protected Task RequireCapabilityAsync(string field) => Context.RequireCapabilityAsync(field);
 
+    /// <summary>The resource type whose core schema is <paramref name="schemaUrn"/>; NotApplicable when the server
+    /// exposes none (e.g. a server without Groups).</summary>
+    protected async Task<System.Text.Json.Nodes.JsonObject> ResourceTypeAsync(string schemaUrn) =>
+        (await DiscoveryAsync()).ResourceTypeBySchema(schemaUrn)
+        ?? throw new NotApplicableException($"/ResourceTypes lists no resource type with schema {schemaUrn}");
+
+    /// <summary>Every resource type the server exposes; a check over "all types" runs for each.</summary>
+    protected async Task<IReadOnlyList<System.Text.Json.Nodes.JsonObject>> ResourceTypesAsync()
+    {
+        var types = (await DiscoveryAsync()).ResourceTypes;
+        return types.Count > 0 ? types : throw new NotApplicableException("/ResourceTypes lists no resource type");
+    }
+
+    /// <summary>GET {endpoint}/{id}{query}: a fresh read, so that a server which only echoes writes is caught.</summary>
+    protected Task<ScimResponse> ReadAsync(System.Text.Json.Nodes.JsonObject resourceType, string id, string query = "") =>
+        Scim.GetAsync($"{ResourceFactory.EndpointOf(resourceType).TrimStart('/')}/{Uri.EscapeDataString(id)}{query}");
+
     public async ValueTask DisposeAsync()
     {
         // Under the runner, the executor cleans up so the cleanup exchanges land in the check's evidence.

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Scim.Conformance.Tests.Checks;
 
-/// <summary>docs/coverage.md and the checks' own `Rows` metadata agree: a row is never claimed without a check,
+/// <summary>docs/coverage/*.md and the checks' own `Rows` metadata agree: a row is never claimed without a check,
 /// and a row left open always says why.</summary>
 public partial class CoverageFileTests
 {
@@ -15,7 +15,7 @@ public partial class CoverageFileTests
     private static partial Regex RowLine();
 
     private static IReadOnlyList<Row> Rows() =>
-        File.ReadLines(RepositoryRoot.File("docs", "coverage.md"))
+        Directory.EnumerateFiles(RepositoryRoot.File("docs", "coverage"), "*.md").SelectMany(File.ReadLines)
             .Select(l => RowLine().Match(l))
             .Where(m => m.Success)
             .Select(m => new Row(m.Groups[1].Value, m.Groups[2].Value,
@@ -23,7 +23,14 @@ public partial class CoverageFileTests
             .ToList();
 
     [Fact]
-    public void The_file_lists_rows() => Assert.True(Rows().Count >= 30);
+    public void The_files_list_rows() => Assert.True(Rows().Count >= 30);
+
+    [Fact]
+    public void No_row_is_listed_twice()
+    {
+        var twice = Rows().GroupBy(r => r.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(twice.Count == 0, $"rows listed more than once: {string.Join(", ", twice)}");
+    }
 
     [Fact]
     public void Every_listed_check_exists_and_claims_the_row()
@@ -47,7 +54,7 @@ public partial class CoverageFileTests
         {
             foreach (var rowId in check.CatalogRows)
             {
-                Assert.True(rows.TryGetValue(rowId, out var row), $"{check.Id} claims {rowId}, which docs/coverage.md does not list");
+                Assert.True(rows.TryGetValue(rowId, out var row), $"{check.Id} claims {rowId}, which docs/coverage/ does not list");
                 Assert.Contains(check.Id, row!.Checks);
             }
         }

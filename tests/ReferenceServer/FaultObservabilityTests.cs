@@ -1,0 +1,61 @@
+using Scim.Conformance.ReferenceServer;
+using Xunit;
+
+namespace Scim.Conformance.Tests.ReferenceServer;
+
+/// <summary>
+/// Every fault in the catalog changes what the server observably does: some answer to the fixed <see cref="ProbeSet"/>
+/// differs from the correct server's. (Which checks it makes fail is the kill matrix's business; this proves that no
+/// fault is a silent no-op.)
+/// </summary>
+public class FaultObservabilityTests(FaultObservabilityTests.CorrectAnswers correct) : IClassFixture<FaultObservabilityTests.CorrectAnswers>
+{
+    public static TheoryData<string> FaultNames => new(FaultCatalog.All.Select(fault => fault.Name));
+
+    [Fact]
+    public async Task Two_correct_servers_answer_the_probes_identically()
+    {
+        // Without this, the comparison below could find differences that come from the run and not from the fault.
+        using var http = new HttpClient();
+        var again = await ProbeSet.RunAsync(http);
+
+        Assert.Equal(correct.Answers, again);
+    }
+
+    [Theory]
+    [MemberData(nameof(FaultNames))]
+    public async Task Each_fault_changes_some_answer(string faultName)
+    {
+        using var http = new HttpClient();
+        var faulted = await ProbeSet.RunAsync(http, faultName);
+
+        var changed = correct.Answers.Keys.Where(probe => correct.Answers[probe] != faulted[probe]).ToList();
+        Assert.True(changed.Count > 0, $"fault {faultName} answers every probe exactly like the correct server");
+        TestContext.Current.SendDiagnosticMessage($"{faultName} changes: {string.Join(", ", changed)}");
+    }
+
+    [Fact]
+    public async Task All_faults_can_be_active_together()
+    {
+        using var http = new HttpClient();
+        var everything = await ProbeSet.RunAsync(http, [.. FaultCatalog.All.Select(fault => fault.Name)]);
+
+        Assert.NotEqual(correct.Answers, everything);
+    }
+
+    /// <summary>The correct server's answers, computed once for the whole class.</summary>
+    public sealed class CorrectAnswers : IAsyncLifetime
+    {
+        private readonly HttpClient http = new();
+
+        public IReadOnlyDictionary<string, string> Answers { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync() => Answers = await ProbeSet.RunAsync(http);
+
+        public ValueTask DisposeAsync()
+        {
+            http.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace Scim.Conformance.Tests.ReferenceServer;
+
+/// <summary>
+/// Sends requests to a reference server by path relative to its base URL ("/Users", "/Schemas/urn:…"), with or without
+/// the bearer token, and reads the whole reply. Uses the running test's cancellation token.
+/// </summary>
+public sealed class ScimTestClient(HttpClient http, Uri baseUrl, AuthenticationHeaderValue? authorization)
+{
+    public ScimTestClient(HttpClient http, Uri baseUrl, string? token)
+        : this(http, baseUrl, token is null ? null : new AuthenticationHeaderValue("Bearer", token))
+    {
+    }
+
+    public Uri BaseUrl { get; } = baseUrl;
+
+    public ScimTestClient WithToken(string? otherToken) => new(http, BaseUrl, otherToken);
+
+    public ScimTestClient WithAuthorization(AuthenticationHeaderValue? otherAuthorization) => new(http, BaseUrl, otherAuthorization);
+
+    public Task<ScimReply> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
+
+    public Task<ScimReply> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path);
+
+    public Task<ScimReply> PostAsync(string path, JsonNode body) => SendAsync(HttpMethod.Post, path, body.ToJsonString());
+
+    public Task<ScimReply> PostAsync(string path, string rawBody) => SendAsync(HttpMethod.Post, path, rawBody);
+
+    public async Task<ScimReply> SendAsync(HttpMethod method, string path, string? body = null)
+    {
+        using var request = new HttpRequestMessage(method, Url(path));
+        request.Headers.Authorization = authorization;
+        if (body is not null)
+            request.Content = new StringContent(body, Encoding.UTF8, "application/scim+json");
+
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .ToDictionary(header => header.Key, header => string.Join(", ", header.Value), StringComparer.OrdinalIgnoreCase);
+        return new ScimReply(response.StatusCode, headers, response.Content.Headers.ContentType?.ToString(), text);
+    }
+
+    /// <summary>The absolute URL of a path relative to the base URL (the path keeps its query string).</summary>
+    public Uri Url(string path) => new(BaseUrl + path);
+}
