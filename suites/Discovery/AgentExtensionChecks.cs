@@ -15,7 +15,7 @@ public sealed class AgentExtensionChecks : ScimCheck
     public async Task Advertised()
     {
         var discovery = await DiscoveryAsync();
-        var agentTypes = discovery.ResourceTypes.Where(IsAgentResourceType).Select(ResourceTypeChecks.NameOf).ToList();
+        var agentTypes = discovery.ResourceTypes.Where(IsAgentResourceType).Select(ResourceFactory.NameOf).ToList();
         if (agentTypes.Count == 0)
             throw new NotApplicableException("/ResourceTypes lists no Agent or AgenticApplication resource type");
         var supported = discovery.ServiceProviderConfig.Path("agentExtension.supported");
@@ -82,7 +82,7 @@ public sealed class AgentExtensionChecks : ScimCheck
         if (extension.Member(flag).IsTrue())
         {
             Expect.That(listed is not null, $"`agentExtension.{flag}` is true but /ResourceTypes lists no {name}",
-                $"a {name} resource type", $"resource types {ScimJson.List(discovery.ResourceTypes.Select(ResourceTypeChecks.NameOf))}");
+                $"a {name} resource type", $"resource types {ScimJson.List(discovery.ResourceTypes.Select(ResourceFactory.NameOf))}");
             var problems = new List<string>();
             if (listed!.StringMember("name") != name)
                 problems.Add($"name {ScimJson.Describe(listed.Member("name"))}");

@@ -43,7 +43,7 @@ public sealed class ResourceTypeChecks : ScimCheck
     {
         var missing = (await DiscoveryAsync()).ResourceTypes
             .Where(rt => rt.StringArray("schemas")?.Contains(ScimUrns.ResourceType) != true)
-            .Select(rt => $"{NameOf(rt)} has `schemas` {ScimJson.Describe(rt.Member("schemas"))}").ToList();
+            .Select(rt => $"{ResourceFactory.NameOf(rt)} has `schemas` {ScimJson.Describe(rt.Member("schemas"))}").ToList();
         Expect.NoProblems(missing, "a resource type does not declare the ResourceType schema", $"`schemas` containing \"{ScimUrns.ResourceType}\"");
     }
 
@@ -58,7 +58,7 @@ public sealed class ResourceTypeChecks : ScimCheck
             foreach (var member in new[] { "name", "endpoint", "schema" })
             {
                 if (rt.StringMember(member) is not { Length: > 0 })
-                    problems.Add($"{NameOf(rt)} has `{member}` {ScimJson.Describe(rt.Member(member))}");
+                    problems.Add($"{ResourceFactory.NameOf(rt)} has `{member}` {ScimJson.Describe(rt.Member(member))}");
             }
         }
         Expect.NoProblems(problems, "a resource type lacks a REQUIRED attribute", "non-empty string `name`, `endpoint` and `schema` on each");
@@ -87,7 +87,7 @@ public sealed class ResourceTypeChecks : ScimCheck
         var discovery = await DiscoveryAsync();
         var missing = discovery.ResourceTypes
             .Where(rt => rt.StringMember("schema") is { } s && discovery.Schema(s) is null)
-            .Select(rt => $"{NameOf(rt)} names {rt.StringMember("schema")}").ToList();
+            .Select(rt => $"{ResourceFactory.NameOf(rt)} names {rt.StringMember("schema")}").ToList();
         Expect.NoProblems(missing, "a resource type's schema is not in /Schemas", "every `schema` among the ids of /Schemas");
     }
 
@@ -106,11 +106,11 @@ public sealed class ResourceTypeChecks : ScimCheck
                 extensions++;
                 var schema = extension.StringMember("schema");
                 if (schema is null)
-                    problems.Add($"{NameOf(rt)} has an extension without `schema`");
+                    problems.Add($"{ResourceFactory.NameOf(rt)} has an extension without `schema`");
                 else if (discovery.Schema(schema) is null)
-                    problems.Add($"{NameOf(rt)} extension {schema} is not in /Schemas");
+                    problems.Add($"{ResourceFactory.NameOf(rt)} extension {schema} is not in /Schemas");
                 if (!extension.Member("required").IsBoolean())
-                    problems.Add($"{NameOf(rt)} extension {schema} has `required` {ScimJson.Describe(extension.Member("required"))}");
+                    problems.Add($"{ResourceFactory.NameOf(rt)} extension {schema} has `required` {ScimJson.Describe(extension.Member("required"))}");
             }
         }
         if (extensions == 0)
@@ -119,7 +119,7 @@ public sealed class ResourceTypeChecks : ScimCheck
     }
 
     [Check("discovery.resource-types.endpoint-live", "Each resource type's endpoint answers a list request",
-        References = ["RFC7643 §6", "RFC7644 §3.4.2"], Rows = ["RFC7643-6-RT-ENDPOINT-LIVE"], Tags = ["resource-types"],
+        References = ["RFC7643 §6", "RFC7644 §3.4.2"], Rows = ["RFC7643-6-RT-ENDPOINT-LIVE", "RFC7644-3.4.2-NO-FILTER-LIST", "RFC7644-3.4.2.1-TOOMANY"], Tags = ["resource-types"],
         Requirement = "`endpoint` is the resource type's path relative to the base URL: GET {endpoint}?count=1 answers 200 with a ListResponse (400 tooMany is allowed). Reads only; count=1 keeps it light on a real tenant.")]
     public async Task EndpointLive()
     {
@@ -150,14 +150,11 @@ public sealed class ResourceTypeChecks : ScimCheck
         {
             var created = await Resources.CreateMinimalAsync(rt);
             if (created.Status != 201)
-                throw new PrerequisiteException($"a minimal {NameOf(rt)} could not be created: {created.Summary}");
+                throw new PrerequisiteException($"a minimal {ResourceFactory.NameOf(rt)} could not be created: {created.Summary}");
             var actual = created.JsonObject?.Path("meta.resourceType");
             if (actual?.IsString() != true || actual.GetValue<string>() != rt.StringMember("name"))
-                problems.Add($"a {NameOf(rt)} has meta.resourceType {ScimJson.Describe(actual)}");
+                problems.Add($"a {ResourceFactory.NameOf(rt)} has meta.resourceType {ScimJson.Describe(actual)}");
         }
         Expect.NoProblems(problems, "meta.resourceType does not name the resource type", "meta.resourceType equal to the resource type's `name`");
     }
-
-    internal static string NameOf(JsonObject resourceType) =>
-        resourceType.StringMember("name") ?? resourceType.StringMember("id") ?? "(unnamed resource type)";
 }

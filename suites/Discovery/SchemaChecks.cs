@@ -85,7 +85,7 @@ public sealed class SchemaChecks : ScimCheck
     }
 
     [Check("discovery.schemas.cover-resource-urns", "Every schema URN a resource carries is published in /Schemas",
-        References = ["RFC7643 §7", "RFC7643 §3"], Rows = ["RFC7643-7-SCHEMA-FOR-EVERY-URN"], Tags = ["schemas"],
+        References = ["RFC7643 §7", "RFC7643 §3"], Rows = ["RFC7643-7-SCHEMA-FOR-EVERY-URN", "RFC7643-3-SCHEMAS-ALLOWED"], Tags = ["schemas"],
         Requirement = "Each URI in a resource's `schemas` is the id of a schema in /Schemas, and is the resource type's `schema` or one of its `schemaExtensions`. The check creates one minimal resource per type (under the run prefix) and deletes it.")]
     public async Task CoverResourceUrns()
     {
@@ -95,16 +95,16 @@ public sealed class SchemaChecks : ScimCheck
         {
             var created = await Resources.CreateMinimalAsync(rt);
             if (created.Status != 201)
-                throw new PrerequisiteException($"a minimal {ResourceTypeChecks.NameOf(rt)} could not be created: {created.Summary}");
+                throw new PrerequisiteException($"a minimal {ResourceFactory.NameOf(rt)} could not be created: {created.Summary}");
             var allowed = (rt.Member("schemaExtensions") as JsonArray ?? []).OfType<JsonObject>()
                 .Select(e => e.StringMember("schema")).Append(rt.StringMember("schema")).OfType<string>()
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var urn in created.JsonObject?.StringArray("schemas") ?? [])
             {
                 if (discovery.Schema(urn) is null)
-                    problems.Add($"a {ResourceTypeChecks.NameOf(rt)} carries {urn}, which /Schemas does not publish");
+                    problems.Add($"a {ResourceFactory.NameOf(rt)} carries {urn}, which /Schemas does not publish");
                 else if (!allowed.Contains(urn))
-                    problems.Add($"a {ResourceTypeChecks.NameOf(rt)} carries {urn}, which is neither its schema nor an extension of its type");
+                    problems.Add($"a {ResourceFactory.NameOf(rt)} carries {urn}, which is neither its schema nor an extension of its type");
             }
         }
         Expect.NoProblems(problems, "a resource carries a schema URN that discovery does not account for",

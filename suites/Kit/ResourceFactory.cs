@@ -93,7 +93,11 @@ public sealed class ResourceFactory(CheckContext context)
         && attribute.StringMember("name") is not ("id" or "meta" or "schemas" or "externalId");
 
     private static bool ShouldFill(JsonObject attribute, bool rich) =>
-        IsWritable(attribute) && (attribute.Member("required").IsTrue() || (rich && !RefersToResources(attribute)));
+        IsWritable(attribute) && (attribute.Member("required").IsTrue() || (rich && !RefersToResources(attribute) && !AllowsNoValue(attribute)));
+
+    /// <summary>An explicitly empty <c>canonicalValues</c> list: a server publishing it may refuse every value
+    /// (SCIMMY does for roles.type), so optional attributes declared that way are left out.</summary>
+    private static bool AllowsNoValue(JsonObject attribute) => attribute.Member("canonicalValues") is JsonArray { Count: 0 };
 
     /// <summary>A complex attribute whose <c>$ref</c> points at resources (members, groups, manager) needs real
     /// ids; generated ones would be refused or, worse, dangle.</summary>
@@ -126,6 +130,8 @@ public sealed class ResourceFactory(CheckContext context)
                 return JsonValue.Create(Math.Round(faker.Random.Double(1, 1000), 2));
             case "dateTime":
                 return JsonValue.Create(DateTimeOffset.UtcNow.AddDays(-faker.Random.Int(1, 300)).ToString("yyyy-MM-ddTHH:mm:ssZ"));
+            case "binary" when path.Equals("x509Certificates.value", StringComparison.OrdinalIgnoreCase):
+                return JsonValue.Create(TestCertificates.SelfSignedDerBase64(context.Session.Prefix.Name("cert")));
             case "binary":
                 return JsonValue.Create(Convert.ToBase64String(faker.Random.Bytes(16)));
             case "reference":
@@ -138,8 +144,11 @@ public sealed class ResourceFactory(CheckContext context)
                     chosen.Add(value);
                 foreach (var sub in chosen)
                 {
-                    if (sub.StringMember("name") is { } subName)
-                        complex[subName] = SingleValueFor(sub, $"{path}.{subName}", rich, faker, index);
+                    if (sub.StringMember("name") is not { } subName)
+                        continue;
+                    var subValue = SingleValueFor(sub, $"{path}.{subName}", rich, faker, index);
+                    // A multi-valued sub-attribute (e.g. oAuthConfiguration.redirectUri) is an array even with one value.
+                    complex[subName] = sub.Member("multiValued").IsTrue() ? new JsonArray(subValue) : subValue;
                 }
                 return complex;
             default:

@@ -15,8 +15,9 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
 
     public TargetSession Session => session;
 
-    public Task<ScimResponse> GetAsync(string pathOrUrl, Credentials credentials = Credentials.Configured) =>
-        SendAsync(HttpMethod.Get, pathOrUrl, credentials: credentials);
+    /// <summary>A GET; <paramref name="accept"/> replaces the default Accept header, and null sends none.</summary>
+    public Task<ScimResponse> GetAsync(string pathOrUrl, Credentials credentials = Credentials.Configured, string? accept = ScimMediaType) =>
+        SendAsync(HttpMethod.Get, pathOrUrl, credentials: credentials, accept: accept);
 
     public Task<ScimResponse> PostAsync(string pathOrUrl, JsonNode body) => SendAsync(HttpMethod.Post, pathOrUrl, body);
 
@@ -33,11 +34,13 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
         Credentials credentials = Credentials.Configured,
         string? rawBody = null,
         string contentType = ScimMediaType,
-        IReadOnlyDictionary<string, string>? headers = null)
+        IReadOnlyDictionary<string, string>? headers = null,
+        string? accept = ScimMediaType)
     {
         var url = session.Resolve(pathOrUrl);
         using var request = new HttpRequestMessage(method, url);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ScimMediaType));
+        if (accept is not null)
+            request.Headers.TryAddWithoutValidation("Accept", accept);
         switch (credentials)
         {
             // Credentials never leave the target's origin, whatever URL a server hands us (meta.location, $ref, ...).
@@ -144,6 +147,10 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
         record(exchange);
         return exchange;
     }
+
+    /// <summary>The media type of a Content-Type header, lower-cased and without parameters; null when absent or unparsable.</summary>
+    public static string? MediaTypeOf(string? contentType) =>
+        contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.MediaType?.ToLowerInvariant() : null;
 
     private static string Cap(string text, int limit) => text.Length <= limit ? text : text[..limit];
 

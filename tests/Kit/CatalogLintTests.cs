@@ -9,9 +9,9 @@ namespace Scim.Conformance.Tests.Kit;
 public partial class CatalogLintTests
 {
     private static readonly string[] KnownAreas = ["discovery", "lifecycle", "errors", "auth", "filter", "sort", "pagination",
-        "search", "patch", "etag", "bulk", "me", "agents", "deactivation", "interop", "media"];
+        "search", "patch", "etag", "bulk", "me", "agents", "deactivation", "interop", "media", "retrieval"];
 
-    [GeneratedRegex("^(RFC(7643|7644|9865|9967)|draft-[a-z0-9-]+)( .+)?$")]
+    [GeneratedRegex("^(RFC\\d{4}|draft-[a-z0-9-]+)( .+)?$")]
     private static partial Regex Reference();
 
     [GeneratedRegex("^RFC\\d{4}-[0-9.]+-[A-Z0-9-]+$")]

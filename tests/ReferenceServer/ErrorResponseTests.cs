@@ -36,6 +36,35 @@ public class ErrorResponseTests(CorrectServerFixture server) : IClassFixture<Cor
         Assert.Equal(allow, reply.Header("Allow"));
     }
 
+    [Theory]
+    [InlineData("/Users?rid_unknown=1")]
+    [InlineData("/Users?rid_unknown=1&count=5")]
+    [InlineData("/Schemas?rid_unknown=1")]
+    public async Task Unknown_query_parameters_are_ignored(string path)
+    {
+        (await server.Client.GetAsync(path)).AssertStatus(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Unknown_ids_are_404_for_every_method_that_names_one()
+    {
+        const string body = """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"nobody"}""";
+
+        (await server.Client.GetAsync("/Users/no-such-id")).AssertScimError(HttpStatusCode.NotFound);
+        (await server.Client.SendAsync(HttpMethod.Put, "/Users/no-such-id", body)).AssertScimError(HttpStatusCode.NotFound);
+        (await server.Client.DeleteAsync("/Groups/no-such-id")).AssertScimError(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Bulk_is_501_to_post_and_405_otherwise()
+    {
+        (await server.Client.SendAsync(HttpMethod.Post, "/Bulk", "{}")).AssertScimError(HttpStatusCode.NotImplemented);
+        var get = await server.Client.GetAsync("/Bulk");
+
+        get.AssertScimError(HttpStatusCode.MethodNotAllowed);
+        Assert.Equal("POST", get.Header("Allow"));
+    }
+
     [Fact]
     public async Task A_post_to_a_resource_is_405_with_a_scim_error()
     {

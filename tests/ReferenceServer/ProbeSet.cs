@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Scim.Conformance.ReferenceServer;
 
@@ -5,17 +6,24 @@ namespace Scim.Conformance.Tests.ReferenceServer;
 
 /// <summary>
 /// A fixed sequence of requests that touches everything a fault can change: the discovery documents with and without
-/// credentials, list parameters, filters and writes, and each resource endpoint. Run on a fresh server, the answers
-/// are reduced to text with everything run-specific (port, ids, timestamps, versions) replaced by placeholders, so the
-/// answers of two servers can be compared exactly.
+/// credentials, content negotiation, list parameters, filters, the life of a user and of groups (create, read with
+/// every kind of attribute selection, replace, delete), and the errors along the way. Run on a fresh server, the
+/// answers are reduced to text with everything run-specific replaced by placeholders: the port, and each distinct
+/// id and timestamp by a number in order of first appearance ({id3}, {time7}), so that which values are equal to
+/// which (an id in meta.location, lastModified against created) survives while the values themselves do not. The
+/// answers of two servers can then be compared exactly. A timestamp from before the server started is marked as such
+/// ({past-time2}): no honest server could have produced it.
 /// </summary>
 public static partial class ProbeSet
 {
     private const string User = "urn:ietf:params:scim:schemas:core:2.0:User";
+    private const string Group = "urn:ietf:params:scim:schemas:core:2.0:Group";
+    private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
     private static readonly Probe[] Probes =
     [
-        new("anonymous configuration", HttpMethod.Get, "/ServiceProviderConfig", Anonymous: true),
+        // Discovery
+        new("anonymous configuration", HttpMethod.Get, "/ServiceProviderConfig", Token: null),
         new("configuration", HttpMethod.Get, "/ServiceProviderConfig"),
         new("filtered configuration", HttpMethod.Get, "/ServiceProviderConfig?filter=" + Uri.EscapeDataString("id eq \"x\"")),
         new("replace configuration", HttpMethod.Put, "/ServiceProviderConfig", "{}"),
@@ -24,8 +32,8 @@ public static partial class ProbeSet
         new("paged schemas", HttpMethod.Get, "/Schemas?startIndex=2&count=1"),
         new("filtered schemas", HttpMethod.Get, "/Schemas?filter=" + Uri.EscapeDataString("name eq \"User\"")),
         new("User schema", HttpMethod.Get, "/Schemas/" + User),
-        new("Group schema", HttpMethod.Get, "/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group"),
-        new("EnterpriseUser schema", HttpMethod.Get, "/Schemas/urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"),
+        new("Group schema", HttpMethod.Get, "/Schemas/" + Group),
+        new("EnterpriseUser schema", HttpMethod.Get, "/Schemas/" + Enterprise),
         new("Agent schema", HttpMethod.Get, "/Schemas/urn:ietf:params:scim:schemas:core:2.0:Agent"),
         new("AgenticApplication schema", HttpMethod.Get, "/Schemas/urn:ietf:params:scim:schemas:core:2.0:AgenticApplication"),
         new("replace User schema", HttpMethod.Put, "/Schemas/" + User, "{}"),
@@ -36,10 +44,90 @@ public static partial class ProbeSet
         new("Group resource type", HttpMethod.Get, "/ResourceTypes/Group"),
         new("Agent resource type", HttpMethod.Get, "/ResourceTypes/Agent"),
         new("AgenticApplication resource type", HttpMethod.Get, "/ResourceTypes/AgenticApplication"),
-        new("create user", HttpMethod.Post, "/Users", $$"""{"schemas":["{{User}}"],"userName":"probe"}"""),
-        new("create group", HttpMethod.Post, "/Groups", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"probes"}"""),
+
+        // Authentication and content negotiation
+        new("anonymous users", HttpMethod.Get, "/Users", Token: null),
+        new("users with a wrong token", HttpMethod.Get, "/Users", Token: "wrong-token"),
+        new("users accepting scim+json", HttpMethod.Get, "/Users", Accept: "application/scim+json"),
+        new("users accepting json", HttpMethod.Get, "/Users", Accept: "application/json"),
+        new("users accepting html", HttpMethod.Get, "/Users", Accept: "text/html"),
+        new("create user labelled text", HttpMethod.Post, "/Users", UserBody("probe-text"), ContentType: "text/plain"),
+        new("create user labelled json", HttpMethod.Post, "/Users", UserBody("probe-json"), ContentType: "application/json"),
+
+        // Creates: a manager, a group, then a user touching every kind of attribute and every server-assigned value
+        new("create manager", HttpMethod.Post, "/Users", $$"""{"schemas":["{{User}}"],"userName":"probe-manager","displayName":"Probe Manager"}""", Saves: "manager"),
+        new("create group", HttpMethod.Post, "/Groups", $$"""{"schemas":["{{Group}}"],"displayName":"probes"}""", Saves: "group"),
+        new("create user", HttpMethod.Post, "/Users", $$"""
+            {"schemas":["{{User}}","{{Enterprise}}"],"id":"client-chosen","externalId":"Ext-A1","userName":"Probe-User",
+             "displayName":"Zoë Ångström 日本","nickName":"probie","name":{"familyName":"Jensen","givenName":"Barbara"},"active":false,
+             "password":"t1meMachine","emails":[{"value":"probe@example.com","type":"work","primary":true}],
+             "phoneNumbers":[{"value":"+1-555-0100","type":"work"}],"groups":[{"value":"{group}"}],
+             "meta":{"created":"2001-01-01T00:00:00Z","resourceType":"Group","location":"https://evil.example/x"},
+             "{{Enterprise}}":{"employeeNumber":"701984","manager":{"value":"{manager}","displayName":"rid-fake"} } }
+            """, Saves: "user"),
+        new("create user with schemas last", HttpMethod.Post, "/Users", $$"""{"userName":"probe-order","schemas":["{{User}}"]}"""),
+        new("create user with a certificate that is not base64", HttpMethod.Post, "/Users",
+            $$"""{"schemas":["{{User}}"],"userName":"probe-certificate","x509Certificates":[{"value":"not base64!"}]}"""),
+        new("create duplicate user", HttpMethod.Post, "/Users", UserBody("Probe-User")),
+        new("create duplicate user in other case", HttpMethod.Post, "/Users", UserBody("probe-user")),
+        new("create user without userName", HttpMethod.Post, "/Users", $$"""{"schemas":["{{User}}"],"displayName":"nameless"}"""),
+        new("create user with empty userName", HttpMethod.Post, "/Users", UserBody("")),
+        new("create user without schemas", HttpMethod.Post, "/Users", """{"userName":"probe-no-schemas"}"""),
+        new("create user with two primaries", HttpMethod.Post, "/Users", $$"""
+            {"schemas":["{{User}}"],"userName":"probe-primaries","emails":[{"value":"a@example.com","primary":true},{"value":"b@example.com","primary":true}]}
+            """),
+        new("create user with a repeated email", HttpMethod.Post, "/Users", $$"""
+            {"schemas":["{{User}}"],"userName":"probe-repeats","emails":[{"value":"a@example.com","type":"work"},{"value":"a@example.com","type":"work"}]}
+            """),
+        new("create user with a wrong type", HttpMethod.Post, "/Users", $$"""{"schemas":["{{User}}"],"userName":"probe-typed","active":"notaboolean"}"""),
+        new("create user from malformed JSON", HttpMethod.Post, "/Users", """{"schemas":"""),
+        new("create user selecting attributes", HttpMethod.Post, "/Users?attributes=userName", UserBody("probe-selected")),
+        new("create group without displayName", HttpMethod.Post, "/Groups", $$"""{"schemas":["{{Group}}"]}"""),
+        new("create group with a taken displayName", HttpMethod.Post, "/Groups", $$"""{"schemas":["{{Group}}"],"displayName":"probes"}"""),
+        new("create group with an unknown member", HttpMethod.Post, "/Groups", $$"""{"schemas":["{{Group}}"],"displayName":"lost","members":[{"value":"no-such-id"}]}"""),
+        new("create nested group", HttpMethod.Post, "/Groups", $$"""
+            {"schemas":["{{Group}}"],"displayName":"outer","members":[{"value":"{group}"},{"value":"{user}"}]}
+            """, Saves: "outer"),
+
+        // Reads
+        new("user", HttpMethod.Get, "/Users/{user}"),
+        new("manager", HttpMethod.Get, "/Users/{manager}"),
+        new("outer group", HttpMethod.Get, "/Groups/{outer}"),
+        new("user selecting userName", HttpMethod.Get, "/Users/{user}?attributes=userName"),
+        new("user selecting USERNAME", HttpMethod.Get, "/Users/{user}?attributes=USERNAME"),
+        new("user selecting name.familyName", HttpMethod.Get, "/Users/{user}?attributes=name.familyName"),
+        new("user selecting name", HttpMethod.Get, "/Users/{user}?attributes=name"),
+        new("user selecting userName and emails", HttpMethod.Get, "/Users/{user}?attributes=userName,emails"),
+        new("user selecting a qualified userName", HttpMethod.Get, $"/Users/{{user}}?attributes={User}:userName"),
+        new("user selecting an extension attribute", HttpMethod.Get, $"/Users/{{user}}?attributes={Enterprise}:employeeNumber"),
+        new("user selecting password", HttpMethod.Get, "/Users/{user}?attributes=password"),
+        new("user excluding emails", HttpMethod.Get, "/Users/{user}?excludedAttributes=emails"),
+        new("user excluding id", HttpMethod.Get, "/Users/{user}?excludedAttributes=id"),
+        new("user with an unknown parameter", HttpMethod.Get, "/Users/{user}?rid_unknown=1"),
+        new("unknown user", HttpMethod.Get, "/Users/no-such-id"),
+        new("unknown endpoint", HttpMethod.Get, "/NoSuchEndpoint"),
         new("users", HttpMethod.Get, "/Users"),
+        new("users selecting userName", HttpMethod.Get, "/Users?attributes=userName"),
         new("groups", HttpMethod.Get, "/Groups"),
+
+        // Unsupported operations, replace and delete
+        new("patch user", HttpMethod.Patch, "/Users/{user}", "{}"),
+        new("bulk", HttpMethod.Post, "/Bulk", "{}"),
+        new("replace user", HttpMethod.Put, "/Users/{user}", $$"""
+            {"schemas":["{{User}}"],"id":"other-id","userName":"Probe-User","nickName":null,"phoneNumbers":[],
+             "emails":[{"value":"new@example.com","type":"home"}],"groups":[],"meta":{"created":"2001-01-01T00:00:00Z"} }
+            """),
+        new("user after replace", HttpMethod.Get, "/Users/{user}"),
+        new("replace manager without userName", HttpMethod.Put, "/Users/{manager}", $$"""{"schemas":["{{User}}"],"displayName":"Nameless"}"""),
+        new("replace manager with a taken userName", HttpMethod.Put, "/Users/{manager}", UserBody("probe-user")),
+        new("replace unknown user", HttpMethod.Put, "/Users/no-such-id", UserBody("probe-phantom")),
+        new("replace outer group", HttpMethod.Put, "/Groups/{outer}?excludedAttributes=meta",
+            $$"""{"schemas":["{{Group}}"],"displayName":"outer","members":[{"value":"{manager}"}]}"""),
+        new("delete user", HttpMethod.Delete, "/Users/{user}"),
+        new("deleted user", HttpMethod.Get, "/Users/{user}"),
+        new("users after delete", HttpMethod.Get, "/Users?attributes=userName"),
+        new("recreate user", HttpMethod.Post, "/Users", UserBody("Probe-User")),
+        new("delete unknown user", HttpMethod.Delete, "/Users/no-such-id"),
         new("agents", HttpMethod.Get, "/Agents"),
         new("agentic applications", HttpMethod.Get, "/AgenticApplications"),
         new("applications", HttpMethod.Get, "/Applications"),
@@ -49,42 +137,80 @@ public static partial class ProbeSet
     public static async Task<IReadOnlyDictionary<string, string>> RunAsync(HttpClient http, params string[] faults)
     {
         const string token = "probe-token";
+        var started = DateTimeOffset.UtcNow;
         var (host, client) = await Servers.StartAsync(http, token, faults);
         await using (host)
         {
+            var saved = new Dictionary<string, string>();
+            var normaliser = new Normaliser(host.BaseUrl, started);
             var answers = new Dictionary<string, string>();
             foreach (var probe in Probes)
             {
-                var reply = await (probe.Anonymous ? client.WithToken(null) : client).SendAsync(probe.Method, probe.Path, probe.Body);
-                answers[probe.Name] = Normalise(Describe(reply), host.BaseUrl);
+                var sender = probe.Token == token ? client : client.WithToken(probe.Token);
+                var reply = await sender.SendAsync(probe.Method, Fill(probe.Path, saved), probe.Body is null ? null : Fill(probe.Body, saved), probe.ContentType, probe.Accept);
+                if (probe.Saves is not null && reply.Body is JsonObject { } created && created["id"] is JsonValue id)
+                    saved[probe.Saves] = id.ToString();
+                answers[probe.Name] = normaliser.Normalise(Describe(reply));
             }
             return answers;
         }
     }
 
+    private static string UserBody(string userName) => $$"""{"schemas":["{{User}}"],"userName":"{{userName}}"}""";
+
+    /// <summary>Puts the ids saved by earlier probes in place of their {name}; a probe whose id was never saved names none.</summary>
+    private static string Fill(string text, IReadOnlyDictionary<string, string> saved)
+    {
+        foreach (var name in new[] { "manager", "group", "user", "outer" })
+            text = text.Replace("{" + name + "}", saved.TryGetValue(name, out var id) ? id : "never-created-" + name, StringComparison.Ordinal);
+        return text;
+    }
+
     private static string Describe(ScimReply reply)
     {
-        string[] headers = ["Allow", "WWW-Authenticate", "Location", "ETag", "Content-Type"];
+        string[] headers = ["Allow", "WWW-Authenticate", "Location", "Content-Location", "ETag", "Content-Type"];
         var shown = headers.Where(reply.Headers.ContainsKey).Select(name => $"{name}: {reply.Header(name)}");
         return $"{reply.StatusCode}\n{string.Join("\n", shown)}\n{reply.Text}";
     }
 
-    private static string Normalise(string answer, Uri baseUrl)
+    /// <summary>Replaces run-specific values by placeholders, numbering ids and timestamps across the whole run.</summary>
+    private sealed partial class Normaliser(Uri baseUrl, DateTimeOffset started)
     {
-        answer = answer.Replace(baseUrl.ToString(), "{base}", StringComparison.Ordinal);
-        answer = Guid().Replace(answer, "{id}");
-        answer = Timestamp().Replace(answer, "{time}");
-        return Version().Replace(answer, "{version}");
+        private readonly Dictionary<string, string> ids = [];
+        private readonly Dictionary<string, string> times = [];
+
+        public string Normalise(string answer)
+        {
+            answer = answer.Replace(baseUrl.ToString(), "{base}", StringComparison.Ordinal);
+            answer = Guid().Replace(answer, match => Number(ids, match.Value, "id"));
+            answer = Timestamp().Replace(answer, match => Number(times, match.Value, IsBefore(match.Value, started) ? "past-time" : "time"));
+            return Version().Replace(answer, "{version}");
+        }
+
+        private static bool IsBefore(string timestamp, DateTimeOffset moment) =>
+            DateTimeOffset.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture) < moment;
+
+        private static string Number(Dictionary<string, string> seen, string value, string kind)
+        {
+            if (!seen.TryGetValue(value, out var placeholder))
+                seen[value] = placeholder = $"{{{kind}{seen.Count + 1}}}";
+            return placeholder;
+        }
+
+        [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+        private static partial Regex Guid();
+
+        [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z")]
+        private static partial Regex Timestamp();
+
+        [GeneratedRegex(@"W/\\?""[0-9a-f]{16}\\?""")]
+        private static partial Regex Version();
     }
 
-    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
-    private static partial Regex Guid();
-
-    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z")]
-    private static partial Regex Timestamp();
-
-    [GeneratedRegex(@"W/\\?""[0-9a-f]{16}\\?""")]
-    private static partial Regex Version();
-
-    private sealed record Probe(string Name, HttpMethod Method, string Path, string? Body = null, bool Anonymous = false);
+    /// <param name="Body">The request body; {manager}, {group}, {user} and {outer} stand for ids saved by earlier probes, here and in the path.</param>
+    /// <param name="Token">The bearer token to send: the probe set's own unless given, none when null.</param>
+    /// <param name="Saves">The name under which the id of the resource this probe creates is saved.</param>
+    private sealed record Probe(
+        string Name, HttpMethod Method, string Path, string? Body = null, string? Token = "probe-token",
+        string? Accept = null, string? ContentType = "application/scim+json", string? Saves = null);
 }

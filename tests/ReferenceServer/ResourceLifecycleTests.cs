@@ -94,12 +94,15 @@ public class ResourceLifecycleTests(CorrectServerFixture server) : IClassFixture
     {
         var created = await CreateUser(Unique("enterprise"), new JsonObject
         {
-            [EnterpriseUrn] = new JsonObject { ["employeeNumber"] = "701984", ["manager"] = new JsonObject { ["value"] = "boss", ["displayName"] = "ignored" } },
+            [EnterpriseUrn] = new JsonObject { ["employeeNumber"] = "701984", ["costCenter"] = null },
         });
+        var plain = await CreateUser(Unique("plain"), new JsonObject { [EnterpriseUrn] = new JsonObject { ["costCenter"] = null } });
 
         Assert.Equal([UserUrn, EnterpriseUrn], created["schemas"]!.AsArray().Select(urn => urn!.GetValue<string>()));
         Assert.Equal("701984", created[EnterpriseUrn]!["employeeNumber"]!.GetValue<string>());
-        Assert.Null(created[EnterpriseUrn]!["manager"]!["displayName"]); // readOnly
+        // An extension object without values is no extension data: neither it nor its URN is stored.
+        Assert.Equal([UserUrn], plain["schemas"]!.AsArray().Select(urn => urn!.GetValue<string>()));
+        Assert.Null(plain[EnterpriseUrn]);
     }
 
     [Fact]
@@ -162,15 +165,17 @@ public class ResourceLifecycleTests(CorrectServerFixture server) : IClassFixture
         (await server.Client.DeleteAsync("/Groups/does-not-exist")).AssertScimError(HttpStatusCode.NotFound);
     }
 
-    [Theory]
-    [InlineData("PUT")]
-    [InlineData("PATCH")]
-    public async Task Replace_and_patch_are_not_implemented(string method)
+    [Fact]
+    public async Task Patch_and_bulk_are_not_implemented_as_the_configuration_says()
     {
         var created = await CreateUser(Unique("unpatched"));
 
-        (await server.Client.SendAsync(new HttpMethod(method), "/Users/" + created["id"]!.GetValue<string>(), "{}"))
+        (await server.Client.SendAsync(HttpMethod.Patch, "/Users/" + created["id"]!.GetValue<string>(), "{}")).AssertScimError(HttpStatusCode.NotImplemented);
+        (await server.Client.SendAsync(HttpMethod.Post, "/Bulk", """{"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[]}"""))
             .AssertScimError(HttpStatusCode.NotImplemented);
+        var configuration = (await server.Client.GetAsync("/ServiceProviderConfig")).Json;
+        Assert.False(configuration["patch"]!["supported"]!.GetValue<bool>());
+        Assert.False(configuration["bulk"]!["supported"]!.GetValue<bool>());
     }
 
     private async Task<JsonObject> CreateUser(string userName, JsonObject? more = null)

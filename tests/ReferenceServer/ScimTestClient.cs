@@ -30,16 +30,28 @@ public sealed class ScimTestClient(HttpClient http, Uri baseUrl, AuthenticationH
 
     public Task<ScimReply> PostAsync(string path, string rawBody) => SendAsync(HttpMethod.Post, path, rawBody);
 
-    public async Task<ScimReply> SendAsync(HttpMethod method, string path, string? body = null)
+    public Task<ScimReply> PutAsync(string path, JsonNode body) => SendAsync(HttpMethod.Put, path, body.ToJsonString());
+
+    /// <param name="contentType">The media type the body is labelled with (null: no Content-Type at all).</param>
+    /// <param name="accept">The Accept header, or null to send none.</param>
+    public async Task<ScimReply> SendAsync(HttpMethod method, string path, string? body = null, string? contentType = "application/scim+json", string? accept = null)
     {
         using var request = new HttpRequestMessage(method, Url(path));
         request.Headers.Authorization = authorization;
+        if (accept is not null)
+            request.Headers.TryAddWithoutValidation("Accept", accept);
         if (body is not null)
-            request.Content = new StringContent(body, Encoding.UTF8, "application/scim+json");
+        {
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = null;
+            if (contentType is not null)
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
 
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var headers = response.Headers.Concat(response.Content.Headers)
+        // Not validated: the values exactly as the server sent them (a parsed ETag would turn "w/" into "W/").
+        var headers = response.Headers.NonValidated.Concat(response.Content.Headers.NonValidated)
             .ToDictionary(header => header.Key, header => string.Join(", ", header.Value), StringComparer.OrdinalIgnoreCase);
         return new ScimReply(response.StatusCode, headers, response.Content.Headers.ContentType?.ToString(), text);
     }

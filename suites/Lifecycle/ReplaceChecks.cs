@@ -1,0 +1,189 @@
+using System.Text.Json.Nodes;
+using Scim.Conformance.Suites.Kit;
+
+namespace Scim.Conformance.Suites.Lifecycle;
+
+/// <summary>RFC 7644 §3.5.1: replacing a resource with PUT. Each check replaces only resources it created.</summary>
+public sealed class ReplaceChecks : LifecycleCheck
+{
+    [Check("lifecycle.put.replaces", "PUT replaces the resource's values and answers 200 with it",
+        References = ["RFC7644 §3.5", "RFC7644 §3.5.1"], Rows = ["RFC7644-3.5-PUT-SUPPORTED", "RFC7644-3.5.1-PUT-200", "RFC7644-3.5.1-PUT-REPLACES"], Tags = ["put"],
+        Requirement = "PUT is supported and replaces: the values supplied replace the stored ones (a multi-valued attribute becomes exactly what was sent), and the answer is 200 with the resource.")]
+    public async Task Replaces()
+    {
+        var userType = await UserTypeAsync();
+        var user = await CreateUserAsync(rich: true);
+        var replacement = ReplacementOf(user);
+        var email = Target.Prefix.Name("only").ToLowerInvariant() + "@example.com";
+        replacement["emails"] = new JsonArray(new JsonObject { ["value"] = email, ["type"] = "work", ["primary"] = true });
+        replacement["displayName"] = Target.Prefix.Name("Ersetzt Ümlaut");
+        var put = await PutAsync(userType, user, replacement);
+        Expect.That(put.Status == 200 && put.JsonObject?.StringMember("id") == IdOf(user), "PUT did not answer 200 with the resource",
+            "HTTP 200 with the replaced resource", put.Summary);
+        var read = await ReadOrSkipAsync(userType, IdOf(user));
+        var emails = (read.Member("emails") as JsonArray ?? []).OfType<JsonObject>().Select(e => e.StringMember("value")).ToList();
+        Expect.That(emails.Count == 1 && string.Equals(emails[0], email, StringComparison.OrdinalIgnoreCase),
+            "PUT did not replace the emails with exactly the one sent", $"exactly one email, {email}", $"emails {ScimJson.List(emails.OfType<string>())}");
+        Expect.That(string.Equals(read.StringMember("displayName"), replacement.StringMember("displayName"), StringComparison.Ordinal),
+            "PUT did not replace displayName", $"\"{replacement.StringMember("displayName")}\"", ScimJson.Describe(read.Member("displayName")));
+    }
+
+    [Check("lifecycle.put.no-create", "PUT never creates a resource",
+        References = ["RFC7644 §3.5.1", "RFC7644 §3.2"], Rows = ["RFC7644-3.5.1-PUT-NO-CREATE"], Tags = ["put"],
+        Requirement = "PUT replaces an existing resource; it does not create one: PUT to an id that does not exist answers 404, and nothing appears at that id.")]
+    public async Task NoCreate()
+    {
+        var userType = await UserTypeAsync();
+        var body = await Resources.MinimalAsync(userType);
+        var path = $"{ResourceFactory.EndpointOf(userType).TrimStart('/')}/{MissingId()}";
+        var put = await Scim.PutAsync(path, body);
+        Ledger.Track(put, ResourceFactory.EndpointOf(userType)); // should anything have been created, it is cleaned up
+        Expect.That(put.Status == 404, "PUT to an unknown id did not answer 404", "HTTP 404", put.Summary);
+        var read = await Scim.GetAsync(path);
+        Expect.That(read.Status == 404, "PUT to an unknown id created a resource there", "GET of that id → 404", read.Summary);
+    }
+
+    [Check("lifecycle.put.response-matches-stored", "The PUT response is what is stored",
+        References = ["RFC7644 §3.5.1"], Rows = ["RFC7644-3.5.1-PUT-OMITTED"], Tags = ["put"],
+        Requirement = "Omitted readWrite attributes may be cleared or defaulted (both allowed), but the 200 response is the resource as now stored: a fresh GET returns the same values (meta aside).")]
+    public async Task ResponseMatchesStored()
+    {
+        var userType = await UserTypeAsync();
+        var user = await CreateUserAsync(rich: true);
+        var replacement = ReplacementOf(user);
+        replacement.Remove("nickName");
+        replacement["title"] = Target.Prefix.Name("Neuer Titel");
+        var put = await PutAsync(userType, user, replacement);
+        if (put.Status != 200 || put.JsonObject is not { } answered)
+            throw new PrerequisiteException($"PUT did not succeed: {put.Summary} (see lifecycle.put.replaces)");
+        var stored = await ReadOrSkipAsync(userType, IdOf(user));
+        var differences = new[] { "title", "nickName", "displayName", "emails", "userName" }
+            .Where(name => !JsonNode.DeepEquals(answered.Member(name), stored.Member(name)))
+            .Select(name => $"{name}: PUT answered {ScimJson.Describe(answered.Member(name))}, GET returns {ScimJson.Describe(stored.Member(name))}").ToList();
+        Expect.NoProblems(differences, "the PUT response differs from what a fresh read returns", "the 200 body equal to the stored resource");
+    }
+
+    [Check("lifecycle.put.null-clears", "null or an empty array in a PUT clears the attribute",
+        References = ["RFC7644 §3.5.1", "RFC7643 §2.5"], Rows = ["RFC7644-3.5.1-PUT-NULL-CLEARS", "RFC7643-2.5-NULL-UNASSIGNED"], Tags = ["put"],
+        Requirement = "Unassigned, null and empty-array values are equivalent: a PUT sending \"nickName\": null and \"emails\": [] leaves neither on the resource.")]
+    public async Task NullClears()
+    {
+        var userType = await UserTypeAsync();
+        var user = await CreateUserAsync(rich: true);
+        if (user.Member("nickName") is null || user.Member("emails") is not JsonArray { Count: > 0 })
+            throw new NotApplicableException("the created user has no nickName or emails to clear (the schema lacks them, or the server dropped them)");
+        var replacement = ReplacementOf(user);
+        replacement["nickName"] = null;
+        replacement["emails"] = new JsonArray();
+        var put = await PutAsync(userType, user, replacement);
+        if (put.Status != 200)
+            throw new PrerequisiteException($"PUT did not succeed: {put.Summary} (see lifecycle.put.replaces)");
+        var read = await ReadOrSkipAsync(userType, IdOf(user));
+        var left = new List<string>();
+        if (read.Member("nickName") is JsonValue nick)
+            left.Add($"nickName {ScimJson.Describe(nick)}");
+        if (read.Member("emails") is JsonArray { Count: > 0 } emails)
+            left.Add($"{emails.Count} email(s)");
+        Expect.NoProblems(left, "values a PUT set to null or [] are still there", "no nickName and no emails");
+    }
+
+    [Check("lifecycle.put.read-only-ignored", "readOnly values in a PUT are ignored",
+        References = ["RFC7644 §3.5.1", "RFC7643 §3.1"], Rows = ["RFC7644-3.5.1-PUT-READONLY-IGNORED"], Tags = ["put", "meta"],
+        Requirement = "readOnly attributes in a PUT body are ignored: a PUT carrying meta.created 2001-01-01T00:00:00Z leaves meta.created as the server set it.")]
+    public async Task ReadOnlyIgnored()
+    {
+        var userType = await UserTypeAsync();
+        var user = await CreateUserAsync();
+        var created = user.Path("meta.created")?.ToString() ?? throw new PrerequisiteException("the user has no meta.created (see lifecycle.meta.assigned)");
+        var replacement = ReplacementOf(user);
+        replacement["meta"] = new JsonObject { ["created"] = "2001-01-01T00:00:00Z" };
+        var put = await PutAsync(userType, user, replacement);
+        if (put.Status == 400)
+            return; // refusing readOnly values is allowed
+        Expect.That(put.Status == 200, "PUT with a readOnly value neither succeeded nor was refused", "HTTP 200 or 400", put.Summary);
+        var after = (await ReadOrSkipAsync(userType, IdOf(user))).Path("meta.created")?.ToString();
+        Expect.That(after == created, "a PUT changed the readOnly meta.created", $"meta.created {created}", $"meta.created {after}");
+    }
+
+    [Check("lifecycle.put.required-attributes", "A PUT without a required attribute is refused and changes nothing",
+        References = ["RFC7644 §3.5.1", "RFC7643 §4.1.1"], Rows = ["RFC7644-3.5.1-PUT-REQUIRED"], Tags = ["put", "required"],
+        Requirement = "Required attributes must be present in a PUT: one without userName answers 400, and the stored resource keeps its userName.")]
+    public async Task RequiredAttributes()
+    {
+        var userType = await UserTypeAsync();
+        var user = await CreateUserAsync();
+        var replacement = ReplacementOf(user);
+        replacement.Remove("userName");
+        var put = await PutAsync(userType, user, replacement);
+        Expect.That(put.Status == 400, "a PUT without the required userName was not refused", "HTTP 400", put.Summary);
+        var read = await ReadOrSkipAsync(userType, IdOf(user));
+        Expect.That(read.StringMember("userName") == user.StringMember("userName"), "a refused PUT changed the resource",
+            $"userName {user.StringMember("userName")}", ScimJson.Describe(read.Member("userName")));
+    }
+
+    [Check("lifecycle.put.uniqueness", "A PUT that would duplicate a unique value is refused",
+        References = ["RFC7644 §3.5.1", "RFC7644 §3.12"], Rows = ["RFC7644-3.5.1-PUT-UNIQUENESS"], Tags = ["put", "uniqueness"],
+        Requirement = "Replacing a resource so that a unique attribute (userName) collides with another resource's answers 409 (or 400) with scimType \"uniqueness\".")]
+    public async Task Uniqueness()
+    {
+        var userType = await UserTypeAsync();
+        var first = await CreateUserAsync();
+        var second = await CreateUserAsync();
+        var replacement = ReplacementOf(second);
+        replacement["userName"] = first.StringMember("userName");
+        var put = await PutAsync(userType, second, replacement);
+        Expect.That(put.Status is 409 or 400 && put.JsonObject?.StringMember("scimType") == "uniqueness",
+            "a PUT duplicating another user's userName was not refused as a uniqueness conflict",
+            "HTTP 409 (or 400) with scimType \"uniqueness\"", $"{put.Summary}, scimType {ScimJson.Describe(put.JsonObject?.Member("scimType"))}");
+    }
+
+    [Check("lifecycle.put.id-stable", "PUT never changes the resource's id",
+        References = ["RFC7643 §3.1", "RFC7644 §3.5.1"], Rows = ["RFC7644-3.5.1-PUT-ID-STABLE"], Tags = ["put", "id"],
+        Requirement = "The id in the URL is authoritative and an id never changes: a PUT whose body carries another id either answers 200 with the id unchanged or 400.")]
+    public async Task IdStable()
+    {
+        var userType = await UserTypeAsync();
+        var user = await CreateUserAsync();
+        var replacement = ReplacementOf(user);
+        replacement["id"] = Target.Prefix.Name("other-id");
+        var put = await PutAsync(userType, user, replacement);
+        if (put.Status == 400)
+            return;
+        Expect.That(put.Status == 200 && put.JsonObject?.StringMember("id") == IdOf(user), "a PUT changed the resource's id",
+            $"HTTP 200 with id {IdOf(user)}, or 400", $"{put.Summary}, id {ScimJson.Describe(put.JsonObject?.Member("id"))}");
+        var read = await ReadAsync(userType, IdOf(user));
+        Expect.That(read.Status == 200, "after a PUT with another id in its body, the resource is gone from its id", $"GET {IdOf(user)} → 200", read.Summary);
+    }
+
+    [Check("lifecycle.put.group-members", "PUT on a group replaces its member list",
+        References = ["RFC7644 §3.5.1", "RFC7643 §4.2"], Rows = ["RFC7644-3.5.1-PUT-GROUP-MEMBERS"], Tags = ["put", "groups"],
+        Requirement = "A PUT on a Group with `members` = [B] leaves exactly B as member, whatever the members were before.")]
+    public async Task GroupMembers()
+    {
+        var groupType = await GroupTypeAsync();
+        var a = await CreateUserAsync();
+        var b = await CreateUserAsync();
+        var group = await CreateGroupAsync(IdOf(a));
+        var replacement = ReplacementOf(group);
+        replacement["members"] = new JsonArray(new JsonObject { ["value"] = IdOf(b) });
+        var put = await PutAsync(groupType, group, replacement);
+        if (put.Status != 200)
+            throw new PrerequisiteException($"PUT on the group did not succeed: {put.Summary} (see lifecycle.put.replaces)");
+        var members = ((await ReadOrSkipAsync(groupType, IdOf(group))).Member("members") as JsonArray ?? [])
+            .OfType<JsonObject>().Select(m => m.StringMember("value")).OfType<string>().ToList();
+        Expect.That(members.Count == 1 && members[0] == IdOf(b), "PUT did not replace the group's members",
+            $"exactly one member, {IdOf(b)}", $"members {ScimJson.List(members)}");
+    }
+
+    /// <summary>The resource as a PUT body: writable attributes as returned, without the server's readOnly ones.</summary>
+    private static JsonObject ReplacementOf(JsonObject resource)
+    {
+        var body = (JsonObject)resource.DeepClone();
+        foreach (var readOnly in new[] { "id", "meta", "groups" })
+            body.Remove(readOnly);
+        return body;
+    }
+
+    private Task<ScimResponse> PutAsync(JsonObject resourceType, JsonObject resource, JsonObject body) =>
+        Scim.PutAsync($"{ResourceFactory.EndpointOf(resourceType).TrimStart('/')}/{IdOf(resource)}", body);
+}
