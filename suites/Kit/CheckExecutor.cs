@@ -24,16 +24,8 @@ public static class CheckExecutor
             verdict = verdict with { Reason = verdict.Reason is null ? note : $"{verdict.Reason} ({note})" };
         }
 
-        return new CheckResult
+        return Describe(check, level) with
         {
-            Id = check.Id,
-            Title = check.Title,
-            Area = check.Area,
-            Level = level,
-            References = check.References,
-            CatalogRows = check.CatalogRows,
-            Tags = check.Tags,
-            Requirement = check.Requirement,
             Outcome = verdict.Outcome,
             Reason = verdict.Reason is null ? null : session.Redactor.Text(verdict.Reason),
             Expected = verdict.Expected is null ? null : session.Redactor.Text(verdict.Expected),
@@ -44,7 +36,11 @@ public static class CheckExecutor
     }
 
     /// <summary>A result for a check that was not run.</summary>
-    public static CheckResult NotRun(CheckDescriptor check, RequirementLevel level, Outcome outcome, string reason) => new()
+    public static CheckResult NotRun(CheckDescriptor check, RequirementLevel level, Outcome outcome, string reason) =>
+        Describe(check, level) with { Outcome = outcome, Reason = reason };
+
+    /// <summary>The check's metadata as a result, before any outcome.</summary>
+    private static CheckResult Describe(CheckDescriptor check, RequirementLevel level) => new()
     {
         Id = check.Id,
         Title = check.Title,
@@ -54,8 +50,7 @@ public static class CheckExecutor
         CatalogRows = check.CatalogRows,
         Tags = check.Tags,
         Requirement = check.Requirement,
-        Outcome = outcome,
-        Reason = reason,
+        Outcome = Outcome.Skipped,
     };
 
     private sealed record Verdict(Outcome Outcome, string? Reason = null, string? Expected = null, string? Actual = null);

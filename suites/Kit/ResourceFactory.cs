@@ -41,6 +41,21 @@ public sealed class ResourceFactory(CheckContext context)
         return response.JsonObject!;
     }
 
+    /// <summary>Creates one user per entry of <paramref name="members"/>: a minimal user named
+    /// <c>{cohort prefix}-{tail}</c>, adjusted by the entry's action. Each is recorded in the ledger.</summary>
+    public async Task<Cohort> CreateUserCohortAsync(JsonObject userType, params (string Tail, Action<JsonObject>? Adjust)[] members)
+    {
+        var cohort = new Cohort(context.Session.Prefix.Name("q"), userType);
+        foreach (var (tail, adjust) in members)
+        {
+            var body = await MinimalAsync(userType);
+            body["userName"] = cohort.UserName(tail);
+            adjust?.Invoke(body);
+            cohort.Add(await CreateOrSkipAsync(userType, body));
+        }
+        return cohort;
+    }
+
     public static string EndpointOf(JsonObject resourceType) => resourceType.StringMember("endpoint")
         ?? throw new PrerequisiteException($"resource type {NameOf(resourceType)} has no endpoint");
 

@@ -47,6 +47,14 @@ public abstract class ScimCheck : IAsyncDisposable
         return types.Count > 0 ? types : throw new NotApplicableException("/ResourceTypes lists no resource type");
     }
 
+    /// <summary>GET {endpoint}?{query} read as a ListResponse page.</summary>
+    protected async Task<ListPage> ListAsync(System.Text.Json.Nodes.JsonObject resourceType, string query) =>
+        new(await Scim.GetAsync($"{ResourceFactory.EndpointOf(resourceType).TrimStart('/')}?{query}"));
+
+    /// <summary>The query string for a filter (URL-encoded) plus any further parameters.</summary>
+    protected static string FilterQuery(string filter, string more = "") =>
+        $"filter={Uri.EscapeDataString(filter)}{(more.Length > 0 ? "&" + more : "")}";
+
     /// <summary>GET {endpoint}/{id}{query}: a fresh read, so that a server which only echoes writes is caught.</summary>
     protected Task<ScimResponse> ReadAsync(System.Text.Json.Nodes.JsonObject resourceType, string id, string query = "") =>
         Scim.GetAsync($"{ResourceFactory.EndpointOf(resourceType).TrimStart('/')}/{Uri.EscapeDataString(id)}{query}");

@@ -15,15 +15,7 @@ public sealed class AttributeSelectionChecks : RetrievalCheck
     {
         var subject = await RichUserAsync();
         var stored = await ReadStoredAsync(subject);
-        var selection = new AttributeSelection(subject.Shape, "userName");
-        var projected = await ReadWithAsync(subject, "attributes", selection.Parameter);
-
-        var problems = new List<string>();
-        if (!JsonNode.DeepEquals(projected.Member("userName"), stored.Member("userName")))
-            problems.Add($"`userName` is {ScimJson.Describe(projected.Member("userName"))}, stored {ScimJson.Describe(stored.Member("userName"))}");
-        var extra = selection.Unrequested(projected);
-        if (extra.Count > 0)
-            problems.Add($"unrequested attributes returned: {ScimJson.List(extra.Select(e => $"`{e}`"))}");
+        var problems = await UserNameOnlyProblemsAsync(subject, stored, "userName");
         Expect.NoProblems(problems, "the `attributes` parameter did not replace the default set of attributes",
             "`userName` as stored, and besides it only `schemas` and attributes returned \"always\" such as `id`");
     }
@@ -142,15 +134,7 @@ public sealed class AttributeSelectionChecks : RetrievalCheck
     {
         var subject = await RichUserAsync();
         var stored = await ReadStoredAsync(subject);
-        var selection = new AttributeSelection(subject.Shape, $"{subject.Shape.CoreUrn}:userName");
-        var projected = await ReadWithAsync(subject, "attributes", selection.Parameter);
-
-        var problems = new List<string>();
-        if (!JsonNode.DeepEquals(projected.Member("userName"), stored.Member("userName")))
-            problems.Add($"`userName` is {ScimJson.Describe(projected.Member("userName"))}, stored {ScimJson.Describe(stored.Member("userName"))}");
-        var extra = selection.Unrequested(projected);
-        if (extra.Count > 0)
-            problems.Add($"unrequested attributes returned: {ScimJson.List(extra.Select(e => $"`{e}`"))}");
+        var problems = await UserNameOnlyProblemsAsync(subject, stored, $"{subject.Shape.CoreUrn}:userName");
         Expect.NoProblems(problems, "a URN-qualified name in `attributes` did not select the attribute it names",
             "the same as attributes=userName: `userName` as stored, and no other attribute but `id` and `schemas`");
     }
@@ -246,5 +230,20 @@ public sealed class AttributeSelectionChecks : RetrievalCheck
                 members.Add($"{name}.{sub.ToLowerInvariant()}");
         }
         return members;
+    }
+
+    /// <summary>Reads the subject with attributes=<paramref name="parameter"/> (a name that selects userName) and says
+    /// what differs from "userName as stored, and nothing else but what is returned always".</summary>
+    private async Task<List<string>> UserNameOnlyProblemsAsync(Subject subject, JsonObject stored, string parameter)
+    {
+        var selection = new AttributeSelection(subject.Shape, parameter);
+        var projected = await ReadWithAsync(subject, "attributes", selection.Parameter);
+        var problems = new List<string>();
+        if (!JsonNode.DeepEquals(projected.Member("userName"), stored.Member("userName")))
+            problems.Add($"`userName` is {ScimJson.Describe(projected.Member("userName"))}, stored {ScimJson.Describe(stored.Member("userName"))}");
+        var extra = selection.Unrequested(projected);
+        if (extra.Count > 0)
+            problems.Add($"unrequested attributes returned: {ScimJson.List(extra.Select(e => $"`{e}`"))}");
+        return problems;
     }
 }

@@ -29,6 +29,8 @@ public class RunnerProcessTests : IDisposable
         Assert.Equal(CheckCatalog.All.Count, document.Checks.Count);
         Assert.DoesNotContain(document.Checks, c => c.Outcome is Outcome.Fail or Outcome.Error);
         Assert.True(document.Target.Embedded);
+        var html = await File.ReadAllTextAsync(Path.Combine(report, "report.html"), TestContext.Current.CancellationToken);
+        Assert.All(CheckCatalog.All, c => Assert.Contains(c.Id, html));
     }
 
     [Fact]
