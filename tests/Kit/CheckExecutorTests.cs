@@ -22,6 +22,33 @@ public class CheckExecutorTests
         public Task Bug() => throw new InvalidOperationException("a bug in the check");
         public Task Hangs() => Task.Delay(Timeout.Infinite);
 
+        /// <summary>For the scheduler's concurrency test: counts how many run at once, and holds each until the
+        /// expected number are running together (or a guard time passes, which the test then reports).</summary>
+        public static class Overlap
+        {
+            public static int Running;
+            public static int MaxRunning;
+            public static int Expected;
+            public static TaskCompletionSource Reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            public static void Reset(int expected)
+            {
+                (Running, MaxRunning, Expected) = (0, 0, expected);
+                Reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        public async Task Overlaps()
+        {
+            var now = Interlocked.Increment(ref Overlap.Running);
+            int seen;
+            while (now > (seen = Overlap.MaxRunning) && Interlocked.CompareExchange(ref Overlap.MaxRunning, now, seen) != seen) { }
+            if (now >= Overlap.Expected)
+                Overlap.Reached.TrySetResult();
+            await Overlap.Reached.Task.WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { });
+            Interlocked.Decrement(ref Overlap.Running);
+        }
+
         public async Task CreatesThenFails()
         {
             Ledger.Track(await Scim.PostAsync("Users", new JsonObject()), "/Users");
