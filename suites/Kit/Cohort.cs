@@ -23,8 +23,9 @@ public sealed class Cohort
     /// <summary>A userName inside the cohort: the prefix, a dash, and the given tail.</summary>
     public string UserName(string tail) => $"{Prefix}-{tail}";
 
-    /// <summary>The filter that selects exactly the cohort.</summary>
-    public string Filter => $"userName sw \"{Prefix}\"";
+    /// <summary>The filter that selects exactly the cohort. The trailing dash matters: prefix "q-1" must not also
+    /// select cohort "q-10".</summary>
+    public string Filter => $"userName sw \"{Prefix}-\"";
 
     /// <summary>A filter confined to the cohort: <c>userName sw "…" and (expression)</c>.</summary>
     public string Confine(string expression) => $"{Filter} and ({expression})";

@@ -75,7 +75,7 @@ public sealed class ListResponseChecks : RetrievalCheck
     }
 
     [Check("retrieval.list.paged-fields", "A partial page says where it starts and how many resources it holds",
-        References = ["RFC7644 §3.4.2", "RFC7644 §3.4.2.4"], Rows = ["RFC7644-3.4.2-PAGED-FIELDS"], Tags = ["list", "pagination"],
+        References = ["RFC7644 §3.4.2", "RFC7644 §3.4.2.4"], Rows = ["RFC7644-3.4.2-PAGED-FIELDS", "RFC7644-3.4.2.4-ITEMSPERPAGE"], Tags = ["list", "pagination"],
         Requirement = "When only part of the results is returned, `startIndex` (the 1-based index of the first resource returned) and `itemsPerPage` (the number of resources returned on this page) are present. For every resource type: two minimal resources created under the run prefix; GET {endpoint}?count=1 must carry startIndex 1 and itemsPerPage 1, and the last page, GET {endpoint}?startIndex={totalResults}&count=5, startIndex {totalResults} and itemsPerPage equal to the resources it holds.")]
     public async Task PagedFields()
     {

@@ -95,9 +95,20 @@ public partial class CommandLineTests
     [InlineData("--list-faults=yes")]
     [InlineData("--token")]
     [InlineData("positional")]
+    [InlineData("--cursor-timeout=0")]
+    [InlineData("--cursor-timeout=1.5")]
+    [InlineData("--cursor-timeout=-3")]
+    [InlineData("--cursor-timeout=soon")]
     public void Refuses_malformed_arguments(string argument)
     {
         Assert.Throws<CommandLineException>(() => ServerCommandLine.Parse([argument]));
+    }
+
+    [Fact]
+    public void The_cursor_timeout_is_given_in_seconds_and_defaults_to_an_hour()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(90), ServerCommandLine.Parse(["--cursor-timeout", "90"]).Options.CursorTimeout);
+        Assert.Equal(TimeSpan.FromHours(1), ServerCommandLine.Parse([]).Options.CursorTimeout);
     }
 
     [Fact]

@@ -9,8 +9,8 @@ public class ErrorResponseTests(CorrectServerFixture server) : IClassFixture<Cor
     [Theory]
     [InlineData("/NoSuchEndpoint")]
     [InlineData("/Users/x/y")]
-    [InlineData("")]
-    [InlineData("/.search")]
+    [InlineData("/Users/.search/x")]
+    [InlineData("/NoSuchEndpoint/.search")]
     public async Task An_unknown_path_is_404_with_a_scim_error(string path)
     {
         (await server.Client.GetAsync(path)).AssertScimError(HttpStatusCode.NotFound);

@@ -50,6 +50,23 @@ public partial class FaultCatalogTests
         "list-without-total-results", "list-resources-lowercase", "items-per-page-is-count", "content-location-wrong",
         "etag-differs-from-version", "weak-etag-lowercase", "last-modified-goes-back", "binary-not-validated",
         "group-display-name-unique", "defaults-despite-null", "primary-defaults-true",
+        // Issue 5: filtering, sorting, index and cursor pagination, and POST /.search.
+        "filter-ignored", "filter-no-match-404", "filter-eq-as-contains", "filter-ne-as-eq", "filter-co-as-sw",
+        "filter-sw-excludes-equal", "filter-ew-as-sw", "filter-pr-always-true", "filter-ordering-inverted",
+        "filter-orders-booleans", "filter-and-as-or", "filter-or-as-and", "filter-not-ignored", "filter-parentheses-ignored",
+        "filter-left-to-right", "filter-value-path-across-values", "filter-primary-value-only",
+        "filter-sub-attributes-unsupported", "filter-urn-paths-unsupported", "filter-extension-paths-unmatched",
+        "filter-attribute-names-case-sensitive", "filter-operators-lowercase-only", "filter-case-sensitive",
+        "filter-case-insensitive-always", "filter-accepts-unquoted", "filter-unknown-operator-ignored",
+        "filter-trailing-garbage-ignored", "filter-ignored-on-groups", "sort-ignored", "sort-default-descending",
+        "sort-order-ignored", "sort-case-sensitive", "sort-missing-first", "sort-sub-attributes-unsupported",
+        "sort-multi-valued-by-last", "sort-after-paging", "sort-attribute-name-case-sensitive", "paging-zero-based",
+        "paging-rejects-start-index-below-one", "paging-count-plus-one", "paging-count-zero-ignored",
+        "total-results-is-page-size", "paging-overlaps", "paging-beyond-end-returns-last-page",
+        "cursor-first-page-has-previous", "cursor-skips-a-result", "cursor-last-page-has-next", "cursor-count-zero-ignored",
+        "cursor-not-verified", "cursor-count-change-accepted", "cursor-max-page-size-ignored",
+        "cursor-default-method-mismatch", "search-unsupported", "search-creates", "search-ignores-attributes",
+        "search-rejects-attribute-arrays", "search-bad-filter-500", "search-ignores-cursor",
     ];
 
     [Fact]

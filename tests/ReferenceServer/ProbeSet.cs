@@ -6,12 +6,13 @@ namespace Scim.Conformance.Tests.ReferenceServer;
 
 /// <summary>
 /// A fixed sequence of requests that touches everything a fault can change: the discovery documents with and without
-/// credentials, content negotiation, list parameters, filters, the life of a user and of groups (create, read with
-/// every kind of attribute selection, replace, delete), and the errors along the way. Run on a fresh server, the
-/// answers are reduced to text with everything run-specific replaced by placeholders: the port, and each distinct
-/// id and timestamp by a number in order of first appearance ({id3}, {time7}), so that which values are equal to
-/// which (an id in meta.location, lastModified against created) survives while the values themselves do not. The
-/// answers of two servers can then be compared exactly. A timestamp from before the server started is marked as such
+/// credentials, content negotiation, list parameters, the life of a user and of groups (create, read with every kind
+/// of attribute selection, replace, delete), queries (filters, sorting, index and cursor paging, POST /.search), and
+/// the errors along the way. Run on a fresh server, the answers are reduced to text with everything run-specific
+/// replaced by placeholders: the port, every cursor ({cursor}: they are signed with a key random to each server), and
+/// each distinct id and timestamp by a number in order of first appearance ({id3}, {time7}), so that which values are
+/// equal to which (an id in meta.location, lastModified against created) survives while the values themselves do not.
+/// The answers of two servers can then be compared exactly. A timestamp from before the server started is marked as such
 /// ({past-time2}): no honest server could have produced it.
 /// </summary>
 public static partial class ProbeSet
@@ -19,6 +20,7 @@ public static partial class ProbeSet
     private const string User = "urn:ietf:params:scim:schemas:core:2.0:User";
     private const string Group = "urn:ietf:params:scim:schemas:core:2.0:Group";
     private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    private const string Search = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
 
     private static readonly Probe[] Probes =
     [
@@ -88,6 +90,9 @@ public static partial class ProbeSet
         new("create nested group", HttpMethod.Post, "/Groups", $$"""
             {"schemas":["{{Group}}"],"displayName":"outer","members":[{"value":"{group}"},{"value":"{user}"}]}
             """, Saves: "outer"),
+        new("create user with two emails", HttpMethod.Post, "/Users", $$"""
+            {"schemas":["{{User}}"],"userName":"probe-emails","emails":[{"value":"w@example.com","type":"work"},{"value":"h@example.org","type":"home"}]}
+            """),
 
         // Reads
         new("user", HttpMethod.Get, "/Users/{user}"),
@@ -109,6 +114,58 @@ public static partial class ProbeSet
         new("users", HttpMethod.Get, "/Users"),
         new("users selecting userName", HttpMethod.Get, "/Users?attributes=userName"),
         new("groups", HttpMethod.Get, "/Groups"),
+
+        // Queries: filters, sorting, index and cursor pagination, and POST /.search, over the users created above
+        Filtered("users equal to a prefix", "userName eq \"probe\""),
+        Filtered("users equal in another case", "userName eq \"PROBE-USER\""),
+        Filtered("users not equal", "userName ne \"Probe-User\""),
+        Filtered("users containing", "userName co \"user\""),
+        Filtered("users starting with a whole name", "userName sw \"probe-order\""),
+        Filtered("users ending with", "userName ew \"order\""),
+        Filtered("users with a nickName", "nickName pr"),
+        Filtered("users after a name", "userName gt \"probe-s\""),
+        Filtered("users ordered by a boolean", "active gt false"),
+        Filtered("users matching both", "userName sw \"probe-m\" and displayName pr"),
+        Filtered("users matching either", "userName eq \"probe-order\" or userName eq \"probe-json\""),
+        Filtered("users not matching", "userName sw \"probe\" and not (nickName pr)"),
+        Filtered("users grouped", "userName eq \"probe-order\" and (nickName pr or userName sw \"probe-j\")"),
+        Filtered("users by precedence", "userName eq \"probe-json\" or userName eq \"probe-order\" and nickName pr"),
+        Filtered("users by one email", "emails[type eq \"work\" and value ew \".org\"]"),
+        Filtered("users by any email", "emails.value eq \"h@example.org\""),
+        Filtered("users by a sub-attribute", "name.familyName eq \"Jensen\""),
+        Filtered("users by a qualified name", $"{User}:userName eq \"probe-order\""),
+        Filtered("users by an extension attribute", $"{Enterprise}:employeeNumber eq \"701984\""),
+        Filtered("users by an upper-case name", "USERNAME eq \"probe-order\""),
+        Filtered("users by an upper-case operator", "userName EQ \"probe-order\""),
+        Filtered("users by a case-exact value", "externalId eq \"ext-a1\""),
+        Filtered("users by an unquoted value", "userName eq probe-order"),
+        Filtered("users by an unknown operator", "userName regex \"x\""),
+        Filtered("users by a filter with a dangling and", "userName eq \"probe-order\" and"),
+        new("groups filtered", HttpMethod.Get, "/Groups?attributes=displayName&filter=" + Uri.EscapeDataString("displayName eq \"outer\"")),
+        new("everything filtered", HttpMethod.Get, "/?attributes=userName,displayName&filter=" + Uri.EscapeDataString("meta.resourceType eq \"Group\" or userName eq \"probe-order\"")),
+        new("users sorted", HttpMethod.Get, "/Users?attributes=userName&sortBy=userName"),
+        new("users sorted descending by USERNAME", HttpMethod.Get, "/Users?attributes=userName&sortBy=USERNAME&sortOrder=descending"),
+        new("users sorted by nickName", HttpMethod.Get, "/Users?attributes=userName&sortBy=nickName"),
+        new("users sorted by email", HttpMethod.Get, "/Users?attributes=userName&sortBy=emails.value&filter=" + Uri.EscapeDataString("emails pr")),
+        new("users sorted by familyName", HttpMethod.Get, "/Users?attributes=userName&sortBy=name.familyName"),
+        new("first users sorted descending", HttpMethod.Get, "/Users?attributes=userName&sortBy=userName&sortOrder=descending&count=2"),
+        new("second page of users", HttpMethod.Get, "/Users?attributes=userName&startIndex=2&count=2"),
+        new("users from index 0", HttpMethod.Get, "/Users?attributes=userName&startIndex=0&count=1"),
+        new("no users", HttpMethod.Get, "/Users?attributes=userName&count=0"),
+        new("users beyond the end", HttpMethod.Get, "/Users?attributes=userName&startIndex=100"),
+        new("first cursor page", HttpMethod.Get, "/Users?attributes=userName&sortBy=userName&count=2&cursor", Saves: "cursor", SavedMember: "nextCursor"),
+        new("next cursor page", HttpMethod.Get, "/Users?attributes=userName&sortBy=userName&count=2&cursor={cursor}"),
+        new("next cursor page with another count", HttpMethod.Get, "/Users?attributes=userName&sortBy=userName&count=3&cursor={cursor}"),
+        new("only cursor page", HttpMethod.Get, "/Users?attributes=userName&count=100&cursor"),
+        new("empty cursor page", HttpMethod.Get, "/Users?attributes=userName&count=0&cursor"),
+        new("forged cursor page", HttpMethod.Get, "/Users?attributes=userName&count=2&cursor=forged"),
+        new("search", HttpMethod.Post, "/Users/.search", $$"""
+            {"schemas":["{{Search}}"],"filter":"userName sw \"probe-o\"","attributes":["userName"],"excludedAttributes":["meta"]}
+            """),
+        new("search with a malformed filter", HttpMethod.Post, "/Users/.search", $$"""{"schemas":["{{Search}}"],"filter":"userName eq"}"""),
+        new("search by cursor", HttpMethod.Post, "/Users/.search", $$"""{"schemas":["{{Search}}"],"attributes":["userName"],"count":1,"cursor":""}"""),
+        new("search everything", HttpMethod.Post, "/.search", $$"""{"schemas":["{{Search}}"],"attributes":["userName"],"filter":"userName sw \"probe-m\""}"""),
+        new("search with a user", HttpMethod.Post, "/Users/.search", UserBody("probe-search")),
 
         // Unsupported operations, replace and delete
         new("patch user", HttpMethod.Patch, "/Users/{user}", "{}"),
@@ -148,8 +205,8 @@ public static partial class ProbeSet
             {
                 var sender = probe.Token == token ? client : client.WithToken(probe.Token);
                 var reply = await sender.SendAsync(probe.Method, Fill(probe.Path, saved), probe.Body is null ? null : Fill(probe.Body, saved), probe.ContentType, probe.Accept);
-                if (probe.Saves is not null && reply.Body is JsonObject { } created && created["id"] is JsonValue id)
-                    saved[probe.Saves] = id.ToString();
+                if (probe.Saves is not null && reply.Body is JsonObject { } created && created[probe.SavedMember] is JsonValue value)
+                    saved[probe.Saves] = value.ToString();
                 answers[probe.Name] = normaliser.Normalise(Describe(reply));
             }
             return answers;
@@ -158,10 +215,14 @@ public static partial class ProbeSet
 
     private static string UserBody(string userName) => $$"""{"schemas":["{{User}}"],"userName":"{{userName}}"}""";
 
+    /// <summary>GET /Users with a filter (and only userName returned, to keep the answer short).</summary>
+    private static Probe Filtered(string name, string filter) =>
+        new(name, HttpMethod.Get, "/Users?attributes=userName&filter=" + Uri.EscapeDataString(filter));
+
     /// <summary>Puts the ids saved by earlier probes in place of their {name}; a probe whose id was never saved names none.</summary>
     private static string Fill(string text, IReadOnlyDictionary<string, string> saved)
     {
-        foreach (var name in new[] { "manager", "group", "user", "outer" })
+        foreach (var name in new[] { "manager", "group", "user", "outer", "cursor" })
             text = text.Replace("{" + name + "}", saved.TryGetValue(name, out var id) ? id : "never-created-" + name, StringComparison.Ordinal);
         return text;
     }
@@ -182,6 +243,7 @@ public static partial class ProbeSet
         public string Normalise(string answer)
         {
             answer = answer.Replace(baseUrl.ToString(), "{base}", StringComparison.Ordinal);
+            answer = Cursor().Replace(answer, "\"${member}\":\"{cursor}\"");
             answer = Guid().Replace(answer, match => Number(ids, match.Value, "id"));
             answer = Timestamp().Replace(answer, match => Number(times, match.Value, IsBefore(match.Value, started) ? "past-time" : "time"));
             return Version().Replace(answer, "{version}");
@@ -197,6 +259,10 @@ public static partial class ProbeSet
             return placeholder;
         }
 
+        // Cursors are signed with a key random to each server, so only their presence can be compared.
+        [GeneratedRegex("\"(?<member>nextCursor|previousCursor)\":\"[^\"]*\"")]
+        private static partial Regex Cursor();
+
         [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
         private static partial Regex Guid();
 
@@ -207,10 +273,11 @@ public static partial class ProbeSet
         private static partial Regex Version();
     }
 
-    /// <param name="Body">The request body; {manager}, {group}, {user} and {outer} stand for ids saved by earlier probes, here and in the path.</param>
+    /// <param name="Body">The request body; {manager}, {group}, {user}, {outer} and {cursor} stand for values saved by earlier probes, here and in the path.</param>
     /// <param name="Token">The bearer token to send: the probe set's own unless given, none when null.</param>
-    /// <param name="Saves">The name under which the id of the resource this probe creates is saved.</param>
+    /// <param name="Saves">The name under which a member of the answer (<paramref name="SavedMember"/>) is saved for later probes.</param>
+    /// <param name="SavedMember">The member saved: the id of the resource created, unless another is named (such as nextCursor).</param>
     private sealed record Probe(
         string Name, HttpMethod Method, string Path, string? Body = null, string? Token = "probe-token",
-        string? Accept = null, string? ContentType = "application/scim+json", string? Saves = null);
+        string? Accept = null, string? ContentType = "application/scim+json", string? Saves = null, string SavedMember = "id");
 }

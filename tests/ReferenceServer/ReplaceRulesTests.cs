@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Scim.Conformance.ReferenceServer.Model;
 using Scim.Conformance.ReferenceServer.Protocol;
+using Scim.Conformance.ReferenceServer.Query;
 using Scim.Conformance.ReferenceServer.Resources;
 using Xunit;
 
@@ -22,7 +23,7 @@ public class ReplaceRulesTests
         Attribute("serial", Mutability.Immutable),
         Attribute("pin", Mutability.WriteOnly),
         Attribute("issuer", Mutability.ReadOnly),
-    ]), []);
+    ]), [], new JsonSchemaAttributeCatalog([new JsonObject { ["id"] = Urn }], Urn)); // never queried here
 
     private readonly ResourceWrites writes;
 

@@ -22,11 +22,13 @@ public class ServiceProviderConfigTests(CorrectServerFixture server) : IClassFix
     }
 
     [Fact]
-    public async Task Advertises_the_unimplemented_capabilities_as_unsupported_with_boolean_flags()
+    public async Task Advertises_what_it_implements_with_boolean_flags()
     {
         var configuration = (await server.Client.GetAsync("/ServiceProviderConfig")).Json;
 
-        foreach (var capability in new[] { "patch", "bulk", "filter", "changePassword", "sort", "etag" })
+        foreach (var capability in new[] { "filter", "sort" })
+            Assert.Equal(JsonValueKind.True, configuration[capability]!["supported"]!.GetValueKind());
+        foreach (var capability in new[] { "patch", "bulk", "changePassword", "etag" })
             Assert.Equal(JsonValueKind.False, configuration[capability]!["supported"]!.GetValueKind());
         Assert.Equal(0, configuration["bulk"]!["maxOperations"]!.GetValue<int>());
         Assert.Equal(0, configuration["bulk"]!["maxPayloadSize"]!.GetValue<int>());
@@ -47,16 +49,17 @@ public class ServiceProviderConfigTests(CorrectServerFixture server) : IClassFix
     }
 
     [Fact]
-    public async Task Advertises_index_pagination_and_the_agent_extension()
+    public async Task Advertises_index_and_cursor_pagination_and_the_agent_extension()
     {
         var configuration = (await server.Client.GetAsync("/ServiceProviderConfig")).Json;
 
         var pagination = configuration["pagination"]!;
-        Assert.False(pagination["cursor"]!.GetValue<bool>());
+        Assert.True(pagination["cursor"]!.GetValue<bool>());
         Assert.True(pagination["index"]!.GetValue<bool>());
         Assert.Equal("index", pagination["defaultPaginationMethod"]!.GetValue<string>());
         Assert.Equal(100, pagination["defaultPageSize"]!.GetValue<int>());
         Assert.Equal(1000, pagination["maxPageSize"]!.GetValue<int>());
+        Assert.Equal(3600, pagination["cursorTimeout"]!.GetValue<int>());
 
         var agents = configuration["agentExtension"]!;
         foreach (var flag in new[] { "supported", "agentsSupported", "agenticApplicationsSupported" })
