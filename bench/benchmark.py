@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -45,7 +46,7 @@ def run_once(extra, concurrency):
 
 def figures(label, runs, concurrency, latency_ms=None):
     walls = sorted(r[0] for r in runs)
-    wall = walls[len(walls) // 2]                       # the median run
+    wall = statistics.median(walls)
     peak = max(r[1] for r in runs)
     document = runs[0][2]
     checks = [c for c in document["checks"] if c["outcome"] not in ("Skipped",)]

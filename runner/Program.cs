@@ -15,6 +15,7 @@ var profile = new Option<string?>("--profile") { Description = "strict (default)
 var output = new Option<string>("--out") { Description = "Where the reports go", DefaultValueFactory = _ => "conformance-report" };
 var failOn = new Option<string>("--fail-on") { Description = "must (default): exit 1 on Fail; should: on Fail or Warn; never", DefaultValueFactory = _ => "must" };
 var concurrency = new Option<int?>("--concurrency") { Description = "How many checks run at once (default 8)" };
+var latency = new Option<int?>("--latency-ms") { Description = "Embedded reference server only: delay every response (benchmarks)" };
 var timeout = new Option<double?>("--timeout") { Description = "Seconds to wait for each response (default 30)" };
 var baseline = new Option<string?>("--baseline") { Description = "Compare with a baseline of known deviations: exit 1 only for differences" };
 var from = new Option<string>("--from") { Description = "The result.json to build the baseline from", Required = true };
@@ -24,7 +25,7 @@ var describe = new Option<string?>("--describe") { Description = "What the basel
 var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
 
 var run = new Command("run", "Run the checks against a target and write the reports (the default command)");
-foreach (var option in new Option[] { target, config, baseUrl, tokenEnv, fault, include, exclude, profile, output, failOn, concurrency, timeout, baseline })
+foreach (var option in new Option[] { target, config, baseUrl, tokenEnv, fault, include, exclude, profile, output, failOn, concurrency, timeout, baseline, latency })
     run.Options.Add(option);
 run.SetAction((parse, cancellationToken) => RunCommand.ExecuteAsync(new RunCommand.Arguments
 {
@@ -41,6 +42,7 @@ run.SetAction((parse, cancellationToken) => RunCommand.ExecuteAsync(new RunComma
     Concurrency = parse.GetValue(concurrency),
     TimeoutSeconds = parse.GetValue(timeout),
     Baseline = parse.GetValue(baseline),
+    LatencyMs = parse.GetValue(latency),
 }, RunConsole.Create(), cancellationToken));
 
 var list = new Command("list", "Print the catalog of checks without touching any server");

@@ -69,7 +69,7 @@ public sealed class AllureResultsRenderer : IReportRenderer
     private static AllureResult BuildResult(ResultDocument document, CheckResult check, string uuid, string directory)
     {
         var start = CheckStart(document, check);
-        var steps = check.Exchanges.Select((exchange, i) => BuildStep(document, exchange, uuid, i, directory)).ToList();
+        var steps = check.Exchanges.Select(exchange => BuildStep(document, exchange)).ToList();
 
         return new AllureResult
         {
@@ -101,7 +101,24 @@ public sealed class AllureResultsRenderer : IReportRenderer
                 new AllureParameter("profile", document.Profile),
             ],
             Steps = steps,
+            Attachments = check.Exchanges.Count == 0 ? [] : [AttachExchanges(check, uuid, directory)],
         };
+    }
+
+    /// <summary>All of a check's exchanges in one attachment. One file per check, not two per exchange: a full run
+    /// makes thousands of exchanges, and as many small files cost more to write than the whole run takes.</summary>
+    private static AllureAttachment AttachExchanges(CheckResult check, string resultUuid, string directory)
+    {
+        var text = new StringBuilder();
+        foreach (var (exchange, i) in check.Exchanges.Select((e, i) => (e, i + 1)))
+        {
+            text.Append("### ").Append(i.ToString(CultureInfo.InvariantCulture)).Append(". ").Append(exchange.Method).Append(' ').Append(exchange.Url).Append("\n\n");
+            text.Append(ExchangeText.Request(exchange)).Append("\n\n");
+            text.Append(ExchangeText.Response(exchange)).Append("\n\n");
+        }
+        var source = StableId.Uuid(resultUuid, "exchanges") + AttachmentSuffix;
+        File.WriteAllText(Path.Combine(directory, source), text.ToString(), ReportText.Utf8);
+        return new AllureAttachment("HTTP exchanges", source, "text/plain");
     }
 
     // The model has no start time per check; its first exchange is the best evidence, the run start the fallback.
@@ -123,17 +140,8 @@ public sealed class AllureResultsRenderer : IReportRenderer
         return labels;
     }
 
-    private static AllureStep BuildStep(ResultDocument document, Exchange exchange, string resultUuid, int index,
-        string directory)
+    private static AllureStep BuildStep(ResultDocument document, Exchange exchange)
     {
-        var stepIndex = index.ToString(CultureInfo.InvariantCulture);
-        AllureAttachment Attach(string kind, string text)
-        {
-            var source = StableId.Uuid(resultUuid, "exchange", stepIndex, kind) + AttachmentSuffix;
-            File.WriteAllText(Path.Combine(directory, source), text, ReportText.Utf8);
-            return new AllureAttachment(kind, source, "text/plain");
-        }
-
         var start = exchange.StartedAt.ToUnixTimeMilliseconds();
         return new AllureStep
         {
@@ -142,7 +150,6 @@ public sealed class AllureResultsRenderer : IReportRenderer
             StatusDetails = exchange.Error is { } error ? new AllureStatusDetails { Message = error } : null,
             Start = start,
             Stop = start + (long)Math.Round(exchange.ElapsedMs),
-            Attachments = [Attach("request", ExchangeText.Request(exchange)), Attach("response", ExchangeText.Response(exchange))],
         };
     }
 
@@ -243,7 +250,7 @@ public sealed class AllureResultsRenderer : IReportRenderer
         public long Stop { get; init; }
         public IReadOnlyList<AllureStep> Steps { get; init; } = [];
         public IReadOnlyList<AllureParameter> Parameters { get; init; } = [];
-        public required IReadOnlyList<AllureAttachment> Attachments { get; init; }
+        public IReadOnlyList<AllureAttachment> Attachments { get; init; } = [];
     }
 
     private sealed record AllureLabel(string Name, string Value);

@@ -27,6 +27,7 @@ public static class RunCommand
         public int? Concurrency { get; init; }
         public double? TimeoutSeconds { get; init; }
         public string? Baseline { get; init; }
+        public int? LatencyMs { get; init; }
     }
 
     public static async Task<int> ExecuteAsync(Arguments arguments, RunConsole console, CancellationToken cancellationToken)
@@ -52,7 +53,8 @@ public static class RunCommand
                 // The embedded reference server gets a fresh random token, so even the default run is authenticated.
                 token = Guid.NewGuid().ToString("N");
                 embedded = await ReferenceServerHost.StartAsync(
-                    new ReferenceServerOptions { Token = token, Faults = settings.EmbeddedFaults }, cancellationToken);
+                    new ReferenceServerOptions { Token = token, Faults = settings.EmbeddedFaults, Latency = settings.EmbeddedLatency },
+                    cancellationToken);
                 baseUrl = embedded.BaseUrl;
             }
 
@@ -129,6 +131,10 @@ public static class RunCommand
             throw new ConfigurationException("give either --target or --base-url, not both");
         if (a.Faults.Count > 0 && (a.Target is not null || a.BaseUrl is not null))
             throw new ConfigurationException("--fault applies to the embedded reference server only; drop --target/--base-url");
+        if (a.LatencyMs is not null && (a.Target is not null || a.BaseUrl is not null))
+            throw new ConfigurationException("--latency-ms applies to the embedded reference server only; drop --target/--base-url");
+        if (a.LatencyMs is < 0 or > 60_000)
+            throw new ConfigurationException($"--latency-ms must be between 0 and 60000, not {a.LatencyMs}");
         if (a.TokenEnv is not null && a.BaseUrl is null)
             throw new ConfigurationException("--token-env goes with --base-url (a configured target names its variable in the file)");
 
@@ -169,6 +175,7 @@ public static class RunCommand
             BaseUrl = baseUrl,
             Token = token,
             EmbeddedFaults = a.Faults,
+            EmbeddedLatency = TimeSpan.FromMilliseconds(a.LatencyMs ?? 0),
             Profile = profile,
             Selection = new Selection(a.Include.Count > 0 ? a.Include : config?.Include ?? [], a.Exclude.Count > 0 ? a.Exclude : config?.Exclude ?? [], catalog),
             Concurrency = concurrency,

@@ -11,6 +11,8 @@ public sealed record RunSettings
     /// <summary>The secret, in memory only.</summary>
     public string? Token { get; init; }
     public IReadOnlyList<string> EmbeddedFaults { get; init; } = [];
+    /// <summary>Delay the embedded reference server adds to every request (benchmarks).</summary>
+    public TimeSpan EmbeddedLatency { get; init; } = TimeSpan.Zero;
     public string Profile { get; init; } = Suites.Kit.Profiles.Strict;
     public required Selection Selection { get; init; }
     public int Concurrency { get; init; } = 8;

@@ -39,11 +39,11 @@ public sealed class AllureCliTests
         foreach (var check in document.Checks)
             Assert.Contains(names, n => n.StartsWith(check.Id + " —", StringComparison.Ordinal));
 
-        // Every attachment our steps name was found by Allure ("missed" would mean a dangling source).
+        // Every attachment our results name was found by Allure ("missed" would mean a dangling source).
         var links = Directory.GetFiles(Path.Combine(output, "data", "test-results"), "*.json")
             .SelectMany(f => AttachmentLinks(JsonDocument.Parse(File.ReadAllText(f)).RootElement))
             .DistinctBy(l => l.GetProperty("originalFileName").GetString()).ToList();
-        Assert.Equal(document.Checks.Sum(c => c.Exchanges.Count) * 2, links.Count);   // a request and a response each
+        Assert.Equal(document.Checks.Count(c => c.Exchanges.Count > 0), links.Count);   // one per check with exchanges
         Assert.All(links, l => Assert.False(l.GetProperty("missed").GetBoolean(), l.GetProperty("originalFileName").GetString()));
     }
 
