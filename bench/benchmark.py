@@ -50,7 +50,8 @@ def figures(label, runs, concurrency, latency_ms=None):
     peak = max(r[1] for r in runs)
     document = runs[0][2]
     checks = [c for c in document["checks"] if c["outcome"] not in ("Skipped",)]
-    exchanges = sum(len(c.get("exchanges", [])) for c in document["checks"])
+    # Distinct exchanges: the shared discovery exchanges appear as evidence in several checks but were sent once.
+    exchanges = len({(e["startedAt"], e["method"], e["url"]) for c in document["checks"] for e in c.get("exchanges", [])})
     print(f"\n({label})")
     print(f"  wall time            {wall:8.2f} s   (median of {len(runs)}; all: {', '.join(f'{w:.2f}' for w in walls)})")
     print(f"  checks run           {len(checks):8d}")

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Scim.Conformance.Reports.Model;
 using Scim.Conformance.Suites.Kit;
 
 namespace Scim.Conformance.Suites.Filtering;
@@ -128,5 +129,65 @@ public sealed class AttributePathChecks : FilterCheck
             problems.Add(present.Problem("alice and bjensen (carol has no employee number)"));
         Expect.NoProblems(problems, "a filter on an extension attribute by its URN path did not find the users holding the value",
             "bjensen holds employeeNumber 701984, alice 701985, carol none");
+    }
+    [Check("filter.schemas", "A filter on schemas finds the resources that list the URN",
+        Level = RequirementLevel.May, References = ["RFC7644 §3.4.2.2", "RFC7643 §3"], Rows = ["RFC7644-3.4.2.2-SCHEMAS-FILTER"],
+        Tags = ["filter", "attribute-paths", "schemas"],
+        Requirement = "A server MAY let clients filter on `schemas`, a multi-valued attribute of every resource: over the check's users, `schemas eq` the User schema URN finds all of them and `schemas eq` the Group schema URN none; when the User resource type lists the enterprise extension, `schemas eq` its URN finds only bjensen, the user created with it. Refusing such filters (400 invalidFilter) is recorded as Info; answering them with other resources fails.")]
+    public async Task Schemas()
+    {
+        var userType = await UserTypeAsync();
+        var withExtension = (userType.Member("schemaExtensions") as JsonArray ?? []).OfType<JsonObject>()
+            .Any(e => string.Equals(e.StringMember("schema"), ScimUrns.EnterpriseUser, StringComparison.OrdinalIgnoreCase))
+            && await DeclaredExtensionAsync(userType);
+        void Plain(JsonObject body)
+        {
+            body.Remove(ScimUrns.EnterpriseUser);
+            body["schemas"] = new JsonArray(userType.StringMember("schema") ?? ScimUrns.User);
+        }
+        void Enterprise(JsonObject body)
+        {
+            Plain(body);
+            body[ScimUrns.EnterpriseUser] = new JsonObject { ["employeeNumber"] = "701984" };
+            ((JsonArray)body["schemas"]!).Add(ScimUrns.EnterpriseUser);
+        }
+        var cohort = await Resources.CreateUserCohortAsync(userType, ("alice", Plain), ("bjensen", withExtension ? Enterprise : Plain));
+
+        var core = await FindAsync(cohort, $"schemas eq {Quote(userType.StringMember("schema") ?? ScimUrns.User)}");
+        if (core.Status != 200)
+        {
+            Expect.That(core.Status is 400 or 501, $"a filter on schemas was answered {core.Result}: neither results nor a refusal",
+                "HTTP 200 with alice and bjensen, or 400 invalidFilter when filtering on schemas is not supported", core.Summary, RequirementLevel.Must);
+            throw Expect.Violation($"the server does not filter on schemas (`{core.Expression}` → {core.Result}); RFC 7644 §3.4.2.2 leaves it optional",
+                "HTTP 200 with alice and bjensen", core.Summary);
+        }
+        var problems = new List<string>();
+        if (!core.Is("alice", "bjensen"))
+            problems.Add(core.Problem("alice and bjensen (every User lists the User schema)"));
+        var group = await FindAsync(cohort, $"schemas eq {Quote(ScimUrns.Group)}");
+        if (!group.Is())
+            problems.Add(group.Problem("no match (no User lists the Group schema)"));
+        if (withExtension && cohort.Members.First(m => m.StringMember("id") == cohort.IdOf("bjensen")).Member("schemas") is JsonArray listed
+            && listed.Any(urn => string.Equals(urn?.GetValue<string>(), ScimUrns.EnterpriseUser, StringComparison.OrdinalIgnoreCase)))
+        {
+            var extension = await FindAsync(cohort, $"schemas eq {Quote(ScimUrns.EnterpriseUser)}");
+            if (!extension.Is("bjensen"))
+                problems.Add(extension.Problem("bjensen only (alice was created without the enterprise extension)"));
+        }
+        Expect.NoProblems(problems, "a filter on schemas did not return exactly the resources that list the URN",
+            "each filter on schemas matches the users whose schemas list that URN, and no others", RequirementLevel.Must);
+    }
+
+    private async Task<bool> DeclaredExtensionAsync(JsonObject userType)
+    {
+        try
+        {
+            await RequireAttributeAsync(userType, ScimUrns.EnterpriseUser, "employeeNumber");
+            return true;
+        }
+        catch (NotApplicableException)
+        {
+            return false;
+        }
     }
 }

@@ -42,6 +42,9 @@ public sealed class CheckContext
     /// check relied on the shared discovery snapshot: a verdict drawn from it must carry it as evidence.</summary>
     public IReadOnlyList<Exchange> Exchanges => [.. _discoveryUsed?.Exchanges ?? [], .. _exchanges];
 
+    /// <summary>Only the exchanges this check made itself (cleanup included).</summary>
+    public IReadOnlyList<Exchange> OwnExchanges => _exchanges.ToArray();
+
     private DiscoverySnapshot? _discoveryUsed;
 
     public async Task<DiscoverySnapshot> DiscoveryAsync() => _discoveryUsed = await Session.DiscoveryAsync();

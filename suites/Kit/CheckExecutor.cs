@@ -31,9 +31,15 @@ public static class CheckExecutor
             Expected = verdict.Expected is null ? null : session.Redactor.Text(verdict.Expected),
             Actual = verdict.Actual is null ? null : session.Redactor.Text(verdict.Actual),
             DurationMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1),
-            Exchanges = context.Exchanges,
+            Exchanges = NeedsDiscoveryEvidence(check, verdict.Outcome) ? context.Exchanges : context.OwnExchanges,
         };
     }
+
+    /// <summary>The shared discovery exchanges are evidence for discovery checks and for any verdict short of a Pass
+    /// (a NotApplicable names an advertised field; a violation may rest on a declared characteristic). A passing check
+    /// of another area does not repeat them: a full run would otherwise carry the /Schemas body a few hundred times.</summary>
+    private static bool NeedsDiscoveryEvidence(CheckDescriptor check, Outcome outcome) =>
+        check.Area == "discovery" || outcome != Outcome.Pass;
 
     /// <summary>A result for a check that was not run.</summary>
     public static CheckResult NotRun(CheckDescriptor check, RequirementLevel level, Outcome outcome, string reason) =>

@@ -9,7 +9,7 @@ namespace Scim.Conformance.Suites.Pagination;
 /// check pages through its own five users (selected by the cohort's filter) with a small count, so that several
 /// pages exist; a first page is asked for with a bare <c>cursor</c> parameter, as RFC 9865's example does, and every
 /// later request repeats the first one's parameters with only the cursor changed, as RFC 9865 requires of clients.
-/// Cursor expiry is not checked: it would mean waiting out <c>cursorTimeout</c>.</summary>
+/// Cursor expiry is checked by waiting out <c>cursorTimeout</c>, only when it is at most 30 seconds.</summary>
 public sealed class CursorPaginationChecks : CursorPaginationCheck
 {
     private const int PageSize = 2;
@@ -137,6 +137,30 @@ public sealed class CursorPaginationChecks : CursorPaginationCheck
         Expect.That(response.Status == 400, "a nextCursor was accepted with a different count than the query it continues",
             "HTTP 400 with scimType invalidCount", $"{response.Summary}{(response.Status == 200 ? $" with {new ListPage(response).Resources.Count} resource(s)" : "")}");
         ExpectScimType(response, "invalidCount");
+    }
+
+    /// <summary>The longest cursorTimeout this check waits out, in seconds; a run never waits longer.</summary>
+    private const int MaxWait = 30;
+
+    [Check("pagination.cursor.expired-cursor", "A cursor older than cursorTimeout is refused with 400 expiredCursor",
+        Level = RequirementLevel.Should, References = ["RFC9865 (pagination errors)", "RFC9865 (Service Provider Configuration)"], Tags = ["pagination", "cursor", "rfc9865", "errors"],
+        Requirement = "`pagination.cursorTimeout` says how many seconds a cursor stays valid, and a cursor used after it has expired SHOULD get 400 with scimType expiredCursor: the check takes the nextCursor of a first page, waits cursorTimeout + 1 seconds, then asks for the next page with it. NotApplicable when the ServiceProviderConfig gives no cursorTimeout or one above 30 seconds (the only wait in the suite: the requirement is about time).")]
+    public async Task ExpiredCursor()
+    {
+        var userType = await CursorUserTypeAsync();
+        var advertised = (await DiscoveryAsync()).ServiceProviderConfig.Path("pagination.cursorTimeout");
+        if (!advertised.IsInteger())
+            throw new NotApplicableException($"the ServiceProviderConfig gives no integer pagination.cursorTimeout ({ScimJson.Describe(advertised)}): there is no time after which a cursor must have expired");
+        var seconds = advertised!.GetValue<long>();
+        if (seconds is < 1 or > MaxWait)
+            throw new NotApplicableException($"pagination.cursorTimeout is {seconds} seconds; the check waits out at most {MaxWait}");
+        var cohort = await CreateCohortAsync(userType);
+        var issued = await FirstNextCursorAsync(cohort, PageSize);
+        await Task.Delay(TimeSpan.FromSeconds(seconds + 1));
+        var response = (await CursorPageAsync(cohort, issued, PageSize)).Response;
+        Expect.That(response.Status == 400, $"a nextCursor used {seconds + 1} seconds after it was issued, past the advertised cursorTimeout of {seconds}, was still accepted",
+            "HTTP 400 with scimType expiredCursor", $"{response.Summary}{(response.Status == 200 ? $" with {new ListPage(response).Resources.Count} resource(s)" : "")}");
+        ExpectScimType(response, "expiredCursor");
     }
 
     /// <summary>The most users this check creates to exceed maxPageSize.</summary>

@@ -207,6 +207,56 @@ public sealed class SearchChecks : SearchCheck
             $"a first page with nextCursor, then each of the {cohort.Members.Count} users exactly once in pages of at most 2, the last without nextCursor");
     }
 
+    [Check("search.root", "POST {base}/.search searches every resource type at once",
+        Level = RequirementLevel.May, References = ["RFC7644 §3.4.3", "RFC7644 §3.4.2.1"], Rows = ["RFC7644-3.4.3-SEARCH-ROOT"], Tags = ["search", "root"],
+        Requirement = "Clients MAY search the server root with POST {base}/.search, across resource types: a SearchRequest with the filter `userName sw \"{cohort}-\"` is answered 200 with exactly the check's two users — not the check's group (when the server has Groups), whose displayName carries the same prefix but which has no userName. A root search that is not served is recorded as Info; one that is served with other results fails.")]
+    public async Task Root()
+    {
+        var userType = await UserTypeAsync();
+        await RequireCapabilityAsync("filter.supported");
+        await RequireSearchAsync(userType);
+        var cohort = await CreateCohortAsync(userType, ["Alice", "bjensen"]);
+        string? groupId = null;
+        if ((await DiscoveryAsync()).ResourceTypeBySchema(ScimUrns.Group) is { } groupType)
+        {
+            var group = await Resources.MinimalAsync(groupType);
+            group["displayName"] = $"{cohort.Prefix}-Tour Guides";
+            groupId = (await Resources.CreateOrSkipAsync(groupType, group)).StringMember("id");
+        }
+
+        var response = await Scim.PostAsync(".search", SearchRequest(("filter", cohort.Filter)));
+        Expect.That(Served(response), "POST /.search on the server root is not served: clients cannot search every resource type at once, which RFC 7644 §3.4.3 leaves optional",
+            "HTTP 200 with a ListResponse", $"{response.Summary}{Detail(response)}");
+        var page = new ListPage(response);
+        var ids = cohort.Members.Select(m => m.StringMember("id")!).ToHashSet();
+        var problems = new List<string>();
+        var missing = ids.Where(id => !page.Ids.Contains(id)).ToList();
+        if (missing.Count > 0)
+            problems.Add($"missing: {Words(cohort, missing)}");
+        if (groupId is not null && page.Ids.Contains(groupId))
+            problems.Add("the check's group (it has no userName, so the filter cannot match it)");
+        var foreign = page.Ids.Where(id => !ids.Contains(id) && id != groupId).Distinct().ToList();
+        if (foreign.Count > 0)
+            problems.Add($"{foreign.Count} resource(s) outside the check's own");
+        Expect.NoProblems(problems, $"POST /.search on the server root did not return exactly the matching resources ({page.Summary})",
+            $"the check's users {Words(cohort, ids)} and nothing else{(groupId is null ? "" : ", not the group named with the same prefix")}", RequirementLevel.Must);
+    }
+
+    [Check("search.request-urn", "A /.search body without the SearchRequest URN is refused",
+        Level = RequirementLevel.May, References = ["RFC7644 §3.4.3", "RFC7644 §3.12"], Rows = ["RFC7644-3.4.3-SEARCH-REQUEST-URN"], Tags = ["search", "errors"],
+        Requirement = "A SearchRequest identifies itself by its schema URN, which clients send (every other search check does). Records how the server treats a body that omits it: POST /Users/.search with the check's filter but no `schemas` is refused with 400 (invalidSyntax fits); answering it like a valid SearchRequest is recorded as Info, not as a violation.")]
+    public async Task RequestUrn()
+    {
+        var userType = await UserTypeAsync();
+        await RequireCapabilityAsync("filter.supported");
+        await RequireSearchAsync(userType);
+        var cohort = await CreateCohortAsync(userType, ["Alice"]);
+        var response = await SearchAsync(userType, new JsonObject { ["filter"] = cohort.Filter });
+        Expect.That(response.Status == 400, "a /.search body without the SearchRequest URN was not refused: the server takes any body for a SearchRequest",
+            "HTTP 400 (scimType invalidSyntax fits) for a body whose schemas does not list " + ScimUrns.SearchRequest,
+            response.Status == 200 ? $"{new ListPage(response).Summary}: answered as a SearchRequest" : $"{response.Summary}{Detail(response)}");
+    }
+
     /// <summary>The member names of a resource, compared ignoring case (RFC 7643 §2.1) but shown as sent.</summary>
     private static HashSet<string> Members(JsonObject resource) =>
         resource.Select(p => p.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);

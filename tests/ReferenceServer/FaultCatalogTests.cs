@@ -64,9 +64,10 @@ public partial class FaultCatalogTests
         "paging-rejects-start-index-below-one", "paging-count-plus-one", "paging-count-zero-ignored",
         "total-results-is-page-size", "paging-overlaps", "paging-beyond-end-returns-last-page",
         "cursor-first-page-has-previous", "cursor-skips-a-result", "cursor-last-page-has-next", "cursor-count-zero-ignored",
-        "cursor-not-verified", "cursor-count-change-accepted", "cursor-max-page-size-ignored",
+        "cursor-not-verified", "cursor-never-expires", "cursor-count-change-accepted", "cursor-max-page-size-ignored",
         "cursor-default-method-mismatch", "search-unsupported", "search-creates", "search-ignores-attributes",
         "search-rejects-attribute-arrays", "search-bad-filter-500", "search-ignores-cursor",
+        "root-search-unsupported", "search-accepts-missing-urn", "root-query-unsupported", "root-query-mixes-types", "filter-schemas-ignored",
     ];
 
     [Fact]

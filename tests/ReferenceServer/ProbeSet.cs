@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Scim.Conformance.ReferenceServer;
+using Xunit;
 
 namespace Scim.Conformance.Tests.ReferenceServer;
 
@@ -141,8 +142,10 @@ public static partial class ProbeSet
         Filtered("users by an unquoted value", "userName eq probe-order"),
         Filtered("users by an unknown operator", "userName regex \"x\""),
         Filtered("users by a filter with a dangling and", "userName eq \"probe-order\" and"),
+        Filtered("users by the Group schema", $"schemas eq \"{Group}\""),
         new("groups filtered", HttpMethod.Get, "/Groups?attributes=displayName&filter=" + Uri.EscapeDataString("displayName eq \"outer\"")),
         new("everything filtered", HttpMethod.Get, "/?attributes=userName,displayName&filter=" + Uri.EscapeDataString("meta.resourceType eq \"Group\" or userName eq \"probe-order\"")),
+        new("everything by userName", HttpMethod.Get, "/?attributes=userName,displayName&filter=" + Uri.EscapeDataString("userName sw \"probe\"")),
         new("users sorted", HttpMethod.Get, "/Users?attributes=userName&sortBy=userName"),
         new("users sorted descending by USERNAME", HttpMethod.Get, "/Users?attributes=userName&sortBy=USERNAME&sortOrder=descending"),
         new("users sorted by nickName", HttpMethod.Get, "/Users?attributes=userName&sortBy=nickName"),
@@ -159,6 +162,7 @@ public static partial class ProbeSet
         new("only cursor page", HttpMethod.Get, "/Users?attributes=userName&count=100&cursor"),
         new("empty cursor page", HttpMethod.Get, "/Users?attributes=userName&count=0&cursor"),
         new("forged cursor page", HttpMethod.Get, "/Users?attributes=userName&count=2&cursor=forged"),
+        new("expired cursor page", HttpMethod.Get, "/Users?attributes=userName&sortBy=userName&count=2&cursor={cursor}", Wait: TimeSpan.FromHours(1)),
         new("search", HttpMethod.Post, "/Users/.search", $$"""
             {"schemas":["{{Search}}"],"filter":"userName sw \"probe-o\"","attributes":["userName"],"excludedAttributes":["meta"]}
             """),
@@ -195,7 +199,10 @@ public static partial class ProbeSet
     {
         const string token = "probe-token";
         var started = DateTimeOffset.UtcNow;
-        var (host, client) = await Servers.StartAsync(http, token, faults);
+        // Cursors are stamped by a clock that only a probe's Wait moves, so the answers never depend on how fast the run is.
+        var clock = new ManualClock(started);
+        var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { Token = token, Faults = faults, Clock = clock }, TestContext.Current.CancellationToken);
+        var client = new ScimTestClient(http, host.BaseUrl, token);
         await using (host)
         {
             var saved = new Dictionary<string, string>();
@@ -203,6 +210,8 @@ public static partial class ProbeSet
             var answers = new Dictionary<string, string>();
             foreach (var probe in Probes)
             {
+                if (probe.Wait is { } wait)
+                    clock.Advance(wait);
                 var sender = probe.Token == token ? client : client.WithToken(probe.Token);
                 var reply = await sender.SendAsync(probe.Method, Fill(probe.Path, saved), probe.Body is null ? null : Fill(probe.Body, saved), probe.ContentType, probe.Accept);
                 if (probe.Saves is not null && reply.Body is JsonObject { } created && created[probe.SavedMember] is JsonValue value)
@@ -277,7 +286,8 @@ public static partial class ProbeSet
     /// <param name="Token">The bearer token to send: the probe set's own unless given, none when null.</param>
     /// <param name="Saves">The name under which a member of the answer (<paramref name="SavedMember"/>) is saved for later probes.</param>
     /// <param name="SavedMember">The member saved: the id of the resource created, unless another is named (such as nextCursor).</param>
+    /// <param name="Wait">How far the server's cursor clock is moved before the probe is sent (to let cursors expire).</param>
     private sealed record Probe(
         string Name, HttpMethod Method, string Path, string? Body = null, string? Token = "probe-token",
-        string? Accept = null, string? ContentType = "application/scim+json", string? Saves = null, string SavedMember = "id");
+        string? Accept = null, string? ContentType = "application/scim+json", string? Saves = null, string SavedMember = "id", TimeSpan? Wait = null);
 }

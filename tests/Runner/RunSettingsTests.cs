@@ -29,6 +29,8 @@ public class RunSettingsTests
     [InlineData("a missing token variable")]
     [InlineData("a bad --fail-on")]
     [InlineData("zero concurrency")]
+    [InlineData("--latency-ms with a remote target")]
+    [InlineData("a negative latency")]
     public void Contradictions_and_bad_values_are_configuration_errors(string what)
     {
         var arguments = what switch
@@ -40,6 +42,8 @@ public class RunSettingsTests
             "an unknown fault" => Args with { Faults = ["no-such-fault"] },
             "a missing token variable" => Args with { BaseUrl = "https://x.test", TokenEnv = "SCIM_CONFORMANCE_TEST_UNSET_" + Guid.NewGuid().ToString("N") },
             "a bad --fail-on" => Args with { FailOn = "sometimes" },
+            "--latency-ms with a remote target" => Args with { BaseUrl = "https://x.test", LatencyMs = 50 },
+            "a negative latency" => Args with { LatencyMs = -1 },
             _ => Args with { Concurrency = 0 },
         };
         var error = Assert.Throws<ConfigurationException>(() => RunCommand.Resolve(arguments, CheckCatalog.All));
