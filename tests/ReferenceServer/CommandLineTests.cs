@@ -108,7 +108,7 @@ public partial class CommandLineTests
     public void The_cursor_timeout_is_given_in_seconds_and_defaults_to_an_hour()
     {
         Assert.Equal(TimeSpan.FromSeconds(90), ServerCommandLine.Parse(["--cursor-timeout", "90"]).Options.CursorTimeout);
-        Assert.Equal(TimeSpan.FromSeconds(2), ServerCommandLine.Parse([]).Options.CursorTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(1), ServerCommandLine.Parse([]).Options.CursorTimeout);
     }
 
     [Fact]

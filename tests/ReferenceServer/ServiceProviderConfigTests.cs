@@ -59,7 +59,7 @@ public class ServiceProviderConfigTests(CorrectServerFixture server) : IClassFix
         Assert.Equal("index", pagination["defaultPaginationMethod"]!.GetValue<string>());
         Assert.Equal(100, pagination["defaultPageSize"]!.GetValue<int>());
         Assert.Equal(1000, pagination["maxPageSize"]!.GetValue<int>());
-        Assert.Equal(2, pagination["cursorTimeout"]!.GetValue<int>());
+        Assert.Equal(1, pagination["cursorTimeout"]!.GetValue<int>());
 
         var agents = configuration["agentExtension"]!;
         foreach (var flag in new[] { "supported", "agentsSupported", "agenticApplicationsSupported" })
