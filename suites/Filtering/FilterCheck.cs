@@ -119,18 +119,7 @@ public abstract class FilterCheck : ScimCheck
             return (null, $"the {typeName} resource type does not list the extension {schemaUrn}");
         if ((await DiscoveryAsync()).Schema(schemaUrn) is not { } schema)
             return (null, $"/Schemas does not publish {schemaUrn}, which declares `{path}`");
-        JsonObject? attribute = null;
-        var holder = schema;
-        var member = "attributes";
-        foreach (var segment in path.Split('.'))
-        {
-            attribute = (holder.Member(member) as JsonArray ?? []).OfType<JsonObject>()
-                .FirstOrDefault(a => string.Equals(a.StringMember("name"), segment, StringComparison.OrdinalIgnoreCase));
-            if (attribute is null)
-                break;
-            holder = attribute;
-            member = "subAttributes";
-        }
+        var attribute = (await DiscoveryAsync()).Attribute(schemaUrn, path);
         var label = isCore ? $"the {typeName} schema" : $"the schema {schemaUrn}";
         if (attribute is null)
             return (null, $"{label} declares no `{path}`, which this check sets and filters on");

@@ -44,6 +44,21 @@ public sealed class DiscoverySnapshot
     public JsonObject? Schema(string id) =>
         Schemas.FirstOrDefault(s => string.Equals(s.StringMember("id"), id, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The definition of the attribute at <paramref name="dottedPath"/> (<c>name.familyName</c>) in the schema
+    /// <paramref name="schemaUrn"/>, names matched ignoring case; null when the schema or the attribute is not there.</summary>
+    public JsonObject? Attribute(string schemaUrn, string dottedPath)
+    {
+        JsonObject? current = Schema(schemaUrn);
+        var member = "attributes";
+        foreach (var segment in dottedPath.Split('.'))
+        {
+            current = (current?.Member(member) as JsonArray ?? []).OfType<JsonObject>()
+                .FirstOrDefault(a => string.Equals(a.StringMember("name"), segment, StringComparison.OrdinalIgnoreCase));
+            member = "subAttributes";
+        }
+        return current;
+    }
+
     /// <summary>The resource type whose core schema is <paramref name="schemaUrn"/>, if the server has one.</summary>
     public JsonObject? ResourceTypeBySchema(string schemaUrn) =>
         ResourceTypes.FirstOrDefault(rt => string.Equals(rt.StringMember("schema"), schemaUrn, StringComparison.OrdinalIgnoreCase));

@@ -100,8 +100,7 @@ public sealed class ValueChecks : LifecycleCheck
 
     private async Task RequireUserAttributeAsync(string name)
     {
-        var schema = (await DiscoveryAsync()).Schema(ScimUrns.User);
-        if ((schema?.Member("attributes") as JsonArray ?? []).OfType<JsonObject>().All(a => !string.Equals(a.StringMember("name"), name, StringComparison.OrdinalIgnoreCase)))
+        if ((await DiscoveryAsync()).Attribute(ScimUrns.User, name) is null)
             throw new NotApplicableException($"the User schema has no `{name}` attribute");
     }
 

@@ -85,16 +85,10 @@ public abstract class SortCheck : ScimCheck
     /// from the server's own schema; NotApplicable when the schema does not define it.</summary>
     protected async Task<JsonObject> UserAttributeAsync(string path)
     {
-        var schema = (await DiscoveryAsync()).Schema(ScimUrns.User)
-            ?? throw new PrerequisiteException($"the User schema {ScimUrns.User} is not in /Schemas");
-        JsonObject? current = schema;
-        var member = "attributes";
-        foreach (var segment in path.Split('.'))
-        {
-            current = (current?.Member(member) as JsonArray ?? []).OfType<JsonObject>()
-                .FirstOrDefault(a => string.Equals(a.StringMember("name"), segment, StringComparison.OrdinalIgnoreCase));
-            member = "subAttributes";
-        }
-        return current ?? throw new NotApplicableException($"the server's User schema defines no attribute {path} to sort on");
+        var discovery = await DiscoveryAsync();
+        if (discovery.Schema(ScimUrns.User) is null)
+            throw new PrerequisiteException($"the User schema {ScimUrns.User} is not in /Schemas");
+        return discovery.Attribute(ScimUrns.User, path)
+            ?? throw new NotApplicableException($"the server's User schema defines no attribute {path} to sort on");
     }
 }
