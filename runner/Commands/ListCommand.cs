@@ -26,8 +26,7 @@ public static class ListCommand
         IReadOnlyList<CheckDescriptor> checks;
         try
         {
-            var selection = new Selection(include, exclude, CheckCatalog.All);
-            checks = CheckCatalog.All.Where(c => selection.ExclusionReason(c) is null).ToList();
+            checks = new Selection(include, exclude, CheckCatalog.All).Selected(CheckCatalog.All);
         }
         catch (ConfigurationException e)
         {

@@ -43,29 +43,22 @@ public static class RunCommand
             return ExitCodes.UsageOrConfiguration;
         }
 
-        ReferenceServerHost? embedded = null;
+        EmbeddedTarget? embedded = null;
         try
         {
-            var baseUrl = settings.BaseUrl;
-            var token = settings.Token;
-            if (baseUrl is null)
-            {
-                // The embedded reference server gets a fresh random token, so even the default run is authenticated.
-                token = Guid.NewGuid().ToString("N");
-                embedded = await ReferenceServerHost.StartAsync(
-                    new ReferenceServerOptions { Token = token, Faults = settings.EmbeddedFaults, Latency = settings.EmbeddedLatency },
-                    cancellationToken);
-                baseUrl = embedded.BaseUrl;
-            }
+            if (settings.BaseUrl is null)
+                embedded = await EmbeddedTarget.StartAsync(settings.EmbeddedFaults, settings.EmbeddedLatency, cancellationToken);
+            var baseUrl = embedded?.BaseUrl ?? settings.BaseUrl!;
 
-            using var session = new TargetSession(new TargetSessionOptions
-            {
-                Name = settings.TargetName,
-                BaseUrl = baseUrl,
-                Token = token,
-                Profile = settings.Profile,
-                RequestTimeout = settings.RequestTimeout,
-            });
+            using var session = embedded?.CreateSession(settings.TargetName, settings.Profile, settings.RequestTimeout)
+                ?? new TargetSession(new TargetSessionOptions
+                {
+                    Name = settings.TargetName,
+                    BaseUrl = baseUrl,
+                    Token = settings.Token,
+                    Profile = settings.Profile,
+                    RequestTimeout = settings.RequestTimeout,
+                });
             var target = new TargetInfo
             {
                 Name = settings.TargetName,
@@ -81,7 +74,7 @@ public static class RunCommand
             var document = await run.ExecuteAsync(catalog, r => console.CheckFinished(r, catalog.Count), cancellationToken);
             if (settings.Baseline is { } baseline)
             {
-                var selected = catalog.Where(c => settings.Selection.ExclusionReason(c) is null).Select(c => c.Id).ToHashSet();
+                var selected = settings.Selection.Selected(catalog).Select(c => c.Id).ToHashSet();
                 document = BaselineComparer.Compare(document, baseline.File, baseline.Path, selected);
                 console.BaselineDifferences(document);
             }
@@ -97,11 +90,6 @@ public static class RunCommand
         {
             console.Error(e.Message);
             return ExitCodes.TargetUnreachableOrHarnessError;
-        }
-        catch (ArgumentException e) when (embedded is null && settings.EmbeddedFaults.Count > 0)
-        {
-            console.Error(e.Message);
-            return ExitCodes.UsageOrConfiguration;
         }
         catch (IOException e)
         {

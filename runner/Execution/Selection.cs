@@ -26,6 +26,10 @@ public sealed class Selection
 
     public static Selection All(IReadOnlyList<CheckDescriptor> catalog) => new([], [], catalog);
 
+    /// <summary>The checks of the catalog this selection keeps, in catalog order.</summary>
+    public IReadOnlyList<CheckDescriptor> Selected(IReadOnlyList<CheckDescriptor> catalog) =>
+        catalog.Where(c => ExclusionReason(c) is null).ToList();
+
     /// <summary>Null when the check is selected; otherwise why it is not.</summary>
     public string? ExclusionReason(CheckDescriptor check)
     {

@@ -130,15 +130,7 @@ public sealed class StatusCodeChecks : ScimCheck
 
     /// <summary>The 400's <c>scimType</c> names the keyword Table 9 gives this mistake. Another keyword is a
     /// violation at the check's level; none at all is recorded as Info, since RFC 7644 §3.12 makes scimType OPTIONAL.</summary>
-    private void ExpectScimType(ScimResponse response, string keyword)
-    {
-        var scimType = response.JsonObject?.Member("scimType");
-        Expect.That(scimType is null || (scimType.IsString() && scimType.GetValue<string>() == keyword),
-            $"{response.Summary} names another kind of error than {keyword}",
-            $"`scimType` \"{keyword}\"", $"`scimType` is {ScimJson.Describe(scimType)}");
-        Expect.That(scimType is not null, $"{response.Summary} gives no `scimType`; Table 9 defines {keyword} for this mistake (the member is optional)",
-            $"`scimType` \"{keyword}\"", "no `scimType` in the 400 body", RequirementLevel.May);
-    }
+    private void ExpectScimType(ScimResponse response, string keyword) => Expect.ScimType(response, keyword, "Table 9");
 
     private async Task<JsonObject> ProbeTypeAsync() => ProbeRequests.ProbeType(await DiscoveryAsync());
 

@@ -117,9 +117,10 @@ public abstract class FilterCheck : ScimCheck
         if (!isCore && !(resourceType.Member("schemaExtensions") as JsonArray ?? []).OfType<JsonObject>()
                 .Any(e => string.Equals(e.StringMember("schema"), schemaUrn, StringComparison.OrdinalIgnoreCase)))
             return (null, $"the {typeName} resource type does not list the extension {schemaUrn}");
-        if ((await DiscoveryAsync()).Schema(schemaUrn) is not { } schema)
+        var discovery = await DiscoveryAsync();
+        if (discovery.Schema(schemaUrn) is null)
             return (null, $"/Schemas does not publish {schemaUrn}, which declares `{path}`");
-        var attribute = (await DiscoveryAsync()).Attribute(schemaUrn, path);
+        var attribute = discovery.Attribute(schemaUrn, path);
         var label = isCore ? $"the {typeName} schema" : $"the schema {schemaUrn}";
         if (attribute is null)
             return (null, $"{label} declares no `{path}`, which this check sets and filters on");

@@ -39,5 +39,8 @@ public sealed class Cohort
         ids.Select(id => _members.FirstOrDefault(m => m.StringMember("id") == id)?.StringMember("userName") is { } name && name.Length > Prefix.Length + 1
             ? name[(Prefix.Length + 1)..] : $"(not in the cohort: {id})").ToList();
 
+    /// <summary>"Alice, bjensen": the given ids by userName tail, for a sentence.</summary>
+    public string Words(IEnumerable<string> ids) => string.Join(", ", TailsOf(ids));
+
     internal void Add(JsonObject created) => _members.Add(created);
 }

@@ -24,7 +24,7 @@ public sealed class Expectations
     {
         if (response.Status != expected)
             Violation($"{response.Exchange.Method} {PathOf(response)} answered {response.Status}, not {expected}: {why}",
-                $"HTTP {expected}", $"HTTP {response.Status}{BodyHint(response)}");
+                $"HTTP {expected}", $"HTTP {response.Status}{ErrorReplies.DetailHint(response)}");
     }
 
     /// <summary>The body as a JSON object, or a violation saying what it was instead.</summary>
@@ -49,10 +49,4 @@ public sealed class Expectations
 
     private static string PathOf(ScimResponse response) =>
         Uri.TryCreate(response.Exchange.Url, UriKind.Absolute, out var u) ? u.PathAndQuery : response.Exchange.Url;
-
-    private static string BodyHint(ScimResponse response)
-    {
-        var detail = response.JsonObject?.StringMember("detail");
-        return detail is null ? "" : $" (detail: {ScimJson.Abbreviate(detail, 120)})";
-    }
 }

@@ -1,4 +1,3 @@
-using Scim.Conformance.ReferenceServer;
 using Xunit;
 using Xunit.v3;
 
@@ -13,7 +12,7 @@ public static class XunitTarget
     public const string TokenEnvVariable = "SCIM_CONFORMANCE_TOKEN_ENV";
 
     private static readonly Lazy<TargetSession> Session = new(CreateSession, LazyThreadSafetyMode.ExecutionAndPublication);
-    private static ReferenceServerHost? _embedded;
+    private static EmbeddedTarget? _embedded;
 
     public static CheckContext CreateContextForCurrentTest()
     {
@@ -35,9 +34,8 @@ public static class XunitTarget
             return new TargetSession(new TargetSessionOptions { Name = "xunit", BaseUrl = new Uri(baseUrl), Token = token });
         }
 
-        var embeddedToken = Guid.NewGuid().ToString("N");
-        _embedded = ReferenceServerHost.StartAsync(new ReferenceServerOptions { Token = embeddedToken }).GetAwaiter().GetResult();
+        _embedded = EmbeddedTarget.StartAsync().GetAwaiter().GetResult();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => _embedded.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        return new TargetSession(new TargetSessionOptions { Name = "reference", BaseUrl = _embedded.BaseUrl, Token = embeddedToken });
+        return _embedded.CreateSession("reference");
     }
 }

@@ -59,7 +59,8 @@ public static class SentValues
         {
             case JsonArray sentItems:
                 var returnedItems = returned as JsonArray ?? [];
-                return sentItems.All(item => item is null || returnedItems.Any(r => Matches(item, r, ItemDefinition(definition))));
+                // The items of a multi-valued attribute share its definition (type, caseExact, subAttributes).
+                return sentItems.All(item => item is null || returnedItems.Any(r => Matches(item, r, definition)));
             case JsonObject sentObject:
                 if (returned is not JsonObject returnedObject)
                     return false;
@@ -76,9 +77,6 @@ public static class SentValues
                 return ScalarEquals((JsonValue)sent, returned as JsonValue, definition);
         }
     }
-
-    // The items of a multi-valued attribute share its definition (type, caseExact, subAttributes).
-    private static JsonObject? ItemDefinition(JsonObject? definition) => definition;
 
     private static bool ScalarEquals(JsonValue sent, JsonValue? returned, JsonObject? definition)
     {

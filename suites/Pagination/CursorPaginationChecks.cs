@@ -97,7 +97,7 @@ public sealed class CursorPaginationChecks : CursorPaginationCheck
                 continue;
             }
             if (page.Resources.Count > 0)
-                problems.Add($"count={count}: {page.Resources.Count} resources ({Words(cohort, page.Ids)})");
+                problems.Add($"count={count}: {page.Resources.Count} resources ({cohort.Words(page.Ids)})");
             if (page.Body?.Member("totalResults") is { } total && page.TotalResults != cohort.Members.Count)
                 problems.Add($"count={count}: `totalResults` is {ScimJson.Describe(total)}, not {cohort.Members.Count}");
         }
@@ -234,5 +234,5 @@ public sealed class CursorPaginationChecks : CursorPaginationCheck
     }
 
     private string Describe(Cohort cohort, IReadOnlyList<ListPage> pages) =>
-        string.Join("; ", pages.Select((p, i) => $"page {i + 1}: {(p.Ids.Count == 0 ? "empty" : Words(cohort, p.Ids))}{(HasNext(p) ? " + nextCursor" : "")}"));
+        string.Join("; ", pages.Select((p, i) => $"page {i + 1}: {(p.Ids.Count == 0 ? "empty" : cohort.Words(p.Ids))}{(HasNext(p) ? " + nextCursor" : "")}"));
 }

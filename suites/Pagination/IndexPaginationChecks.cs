@@ -24,7 +24,7 @@ public sealed class IndexPaginationChecks : IndexPaginationCheck
         if (whole.Ids.Count < ids.Count)
         {
             problems.Add($"{whole.Summary}: without startIndex only {whole.Ids.Count} of the {ids.Count} users came back "
-                + $"({Words(cohort, whole.Ids)}), as if the default start skipped results");
+                + $"({cohort.Words(whole.Ids)}), as if the default start skipped results");
             Expect.NoProblems(problems, "a query without startIndex did not start at the first result",
                 "without startIndex, every one of the five users (startIndex defaults to 1)");
         }
@@ -37,14 +37,14 @@ public sealed class IndexPaginationChecks : IndexPaginationCheck
         Judge(cohort, second, order, 2, echoRequired: true, problems);
         Judge(cohort, unspecified, order, 1, echoRequired: false, problems);
         Expect.NoProblems(problems, "startIndex is not counted from 1",
-            $"startIndex=1 and no startIndex → {Words(cohort, order.Take(1))} with `startIndex` 1; startIndex=2 → {Words(cohort, order.Skip(1).Take(1))} with `startIndex` 2");
+            $"startIndex=1 and no startIndex → {cohort.Words(order.Take(1))} with `startIndex` 1; startIndex=2 → {cohort.Words(order.Skip(1).Take(1))} with `startIndex` 2");
     }
 
     private void Judge(Cohort cohort, ListPage page, IReadOnlyList<string> order, int index, bool echoRequired, List<string> problems)
     {
         var expected = order[index - 1];
         if (page.Ids.Count != 1 || page.Ids[0] != expected)
-            problems.Add($"{page.Summary} returned {(page.Ids.Count == 0 ? "nothing" : Words(cohort, page.Ids))}, not result {index} ({Words(cohort, [expected])})");
+            problems.Add($"{page.Summary} returned {(page.Ids.Count == 0 ? "nothing" : cohort.Words(page.Ids))}, not result {index} ({cohort.Words([expected])})");
         var echoed = page.Body?.Member("startIndex");
         if (echoed is null && echoRequired)
             problems.Add($"{page.Summary} is a partial page without `startIndex`");
@@ -68,15 +68,15 @@ public sealed class IndexPaginationChecks : IndexPaginationCheck
             if (page.Response.Status != 200)
             {
                 await RequireUnpagedQueryAsync(cohort);
-                problems.Add($"{page.Summary}{Detail(page.Response)}");
+                problems.Add($"{page.Summary}{ErrorReplies.DetailHint(page.Response)}");
             }
             else if (!page.Ids.SequenceEqual(first.Ids))
-                problems.Add($"{page.Summary} returned {(page.Ids.Count == 0 ? "nothing" : Words(cohort, page.Ids))}, not {Words(cohort, first.Ids)} as startIndex=1 does");
+                problems.Add($"{page.Summary} returned {(page.Ids.Count == 0 ? "nothing" : cohort.Words(page.Ids))}, not {cohort.Words(first.Ids)} as startIndex=1 does");
             else if (page.Body?.Member("startIndex") is { } echoed && page.StartIndex != 1)
                 problems.Add($"{page.Summary}: `startIndex` is {ScimJson.Describe(echoed)}, not 1");
         }
         Expect.NoProblems(problems, "a startIndex below 1 was not read as 1",
-            $"HTTP 200 with {Words(cohort, first.Ids)} (the page of startIndex=1) for startIndex=0 and startIndex=-5");
+            $"HTTP 200 with {cohort.Words(first.Ids)} (the page of startIndex=1) for startIndex=0 and startIndex=-5");
     }
 
     [Check("pagination.count-max", "A page never holds more resources than count",
@@ -90,7 +90,7 @@ public sealed class IndexPaginationChecks : IndexPaginationCheck
         {
             var page = await OkAsync(cohort, await PageAsync(cohort, $"startIndex=1&count={count}"), $"count={count} is a valid page size (RFC 7644 §3.4.2.4)");
             if (page.Resources.Count > count)
-                problems.Add($"count={count}: {page.Resources.Count} resources ({Words(cohort, page.Ids)})");
+                problems.Add($"count={count}: {page.Resources.Count} resources ({cohort.Words(page.Ids)})");
         }
         Expect.NoProblems(problems, "a page held more resources than count asked for", "at most `count` resources on each page");
     }
@@ -108,11 +108,11 @@ public sealed class IndexPaginationChecks : IndexPaginationCheck
             if (page.Response.Status != 200)
             {
                 await RequireUnpagedQueryAsync(cohort);
-                problems.Add($"{page.Summary}{Detail(page.Response)}");
+                problems.Add($"{page.Summary}{ErrorReplies.DetailHint(page.Response)}");
                 continue;
             }
             if (page.Resources.Count > 0)
-                problems.Add($"count={count}: {page.Resources.Count} resources ({Words(cohort, page.Ids)})");
+                problems.Add($"count={count}: {page.Resources.Count} resources ({cohort.Words(page.Ids)})");
             if (page.TotalResults != cohort.Members.Count)
                 problems.Add($"count={count}: `totalResults` is {ScimJson.Describe(page.Body?.Member("totalResults"))}, not {cohort.Members.Count}");
         }
@@ -152,7 +152,7 @@ public sealed class IndexPaginationChecks : IndexPaginationCheck
             if (page.Resources.Count == 0)
                 break;
             walked.AddRange(page.Ids);
-            pages.Add($"startIndex={start}: {Words(cohort, page.Ids)}");
+            pages.Add($"startIndex={start}: {cohort.Words(page.Ids)}");
             start += page.Resources.Count;
             // A client stops once it has gone past totalResults; asking beyond the end is pagination.beyond-end's concern.
             if (page.TotalResults is { } total && start > total)
@@ -175,18 +175,15 @@ public sealed class IndexPaginationChecks : IndexPaginationCheck
             if (page.Response.Status != 200)
             {
                 await RequireUnpagedQueryAsync(cohort);
-                problems.Add($"{page.Summary}{Detail(page.Response)}");
+                problems.Add($"{page.Summary}{ErrorReplies.DetailHint(page.Response)}");
                 continue;
             }
             if (page.Resources.Count > 0)
-                problems.Add($"startIndex={start}: {page.Resources.Count} resource(s) ({Words(cohort, page.Ids)})");
+                problems.Add($"startIndex={start}: {page.Resources.Count} resource(s) ({cohort.Words(page.Ids)})");
             if (page.TotalResults != cohort.Members.Count)
                 problems.Add($"startIndex={start}: `totalResults` is {ScimJson.Describe(page.Body?.Member("totalResults"))}");
         }
         Expect.NoProblems(problems, "a page past the last result was not empty",
             $"HTTP 200, no resources and totalResults {cohort.Members.Count}, for startIndex={cohort.Members.Count + 1} and startIndex=100");
     }
-
-    private static string Detail(ScimResponse response) =>
-        response.JsonObject?.StringMember("detail") is { } detail ? $" (detail: {ScimJson.Abbreviate(detail, 120)})" : "";
 }

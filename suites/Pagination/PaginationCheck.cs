@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Scim.Conformance.Reports.Model;
 using Scim.Conformance.Suites.Kit;
 
 namespace Scim.Conformance.Suites.Pagination;
@@ -45,8 +44,6 @@ public abstract class PaginationCheck : ScimCheck
             throw new PrerequisiteException($"{plain.Summary}: the query that confines the check to its own users is refused even without paging parameters "
                 + $"(see filter.only-matches{(sort.Length > 0 ? " and sort.sort-by" : "")})");
     }
-
-    protected static string Words(Cohort cohort, IEnumerable<string> ids) => string.Join(", ", cohort.TailsOf(ids));
 
     protected static IReadOnlySet<string> IdsOf(Cohort cohort) => cohort.Members.Select(m => m.StringMember("id")!).ToHashSet();
 
@@ -129,13 +126,5 @@ public abstract class CursorPaginationCheck : PaginationCheck
 
     /// <summary>The <c>scimType</c> of a 400 is the keyword RFC 9865 defines; another keyword is a violation at the
     /// check's level, none at all is Info (RFC 7644 §3.12 makes scimType optional).</summary>
-    protected void ExpectScimType(ScimResponse response, string keyword)
-    {
-        var scimType = response.JsonObject?.Member("scimType");
-        Expect.That(scimType is null || (scimType.IsString() && scimType.GetValue<string>() == keyword),
-            $"{response.Summary} names another kind of error than {keyword}",
-            $"`scimType` \"{keyword}\"", $"`scimType` is {ScimJson.Describe(scimType)}");
-        Expect.That(scimType is not null, $"{response.Summary} gives no `scimType`; RFC 9865 defines {keyword} for this mistake (the member is optional)",
-            $"`scimType` \"{keyword}\"", "no `scimType` in the 400 body", RequirementLevel.May);
-    }
+    protected void ExpectScimType(ScimResponse response, string keyword) => Expect.ScimType(response, keyword, "RFC 9865");
 }

@@ -68,7 +68,7 @@ public sealed class ParameterScopeChecks : RetrievalCheck
             // Refused because of the parameter, or because of the body? The same body without it tells.
             await Resources.CreateOrSkipAsync(type, body);
             throw Expect.Violation("POST with ?attributes=userName was refused although the same body without the parameter was accepted",
-                "HTTP 201 with the created User, shaped by `attributes`", $"{created.Summary}{Detail(created)}");
+                "HTTP 201 with the created User, shaped by `attributes`", $"{created.Summary}{ErrorReplies.DetailHint(created)}");
         }
         var problems = new List<string>();
         if (created.JsonObject is not { } createdBody)
@@ -98,7 +98,7 @@ public sealed class ParameterScopeChecks : RetrievalCheck
             {
                 var plain = await Scim.PutAsync(path, body.DeepClone());
                 if (plain.Status is >= 200 and < 300)
-                    problems.Add($"PUT with ?excludedAttributes={excluded} was refused ({put.Summary}{Detail(put)}) although the same PUT without it was accepted");
+                    problems.Add($"PUT with ?excludedAttributes={excluded} was refused ({put.Summary}{ErrorReplies.DetailHint(put)}) although the same PUT without it was accepted");
                 // Otherwise PUT itself is not served: the lifecycle suite judges that.
             }
         }
@@ -117,7 +117,7 @@ public sealed class ParameterScopeChecks : RetrievalCheck
 
         var single = await ReadAsync(subject.Type, subject.Id, "?scimctUnknownParameter=1");
         if (single.Status != 200 || single.JsonObject is not { } read)
-            problems.Add($"{single.Summary}{Detail(single)}");
+            problems.Add($"{single.Summary}{ErrorReplies.DetailHint(single)}");
         else
         {
             var differs = stored.Select(p => p.Key).Where(k => !ResourceShape.Is(k, "meta") && !JsonNode.DeepEquals(read.Member(k), stored.Member(k))).ToList();
@@ -126,11 +126,8 @@ public sealed class ParameterScopeChecks : RetrievalCheck
         }
         var list = await Scim.GetAsync($"{subject.Endpoint}?count=1&scimctUnknownParameter=1");
         if (list.Status != 200 || list.JsonObject?.StringArray("schemas")?.Contains(ScimUrns.ListResponse) != true)
-            problems.Add($"{list.Summary}{Detail(list)}{(list.Status == 200 ? " without a ListResponse" : "")}");
+            problems.Add($"{list.Summary}{ErrorReplies.DetailHint(list)}{(list.Status == 200 ? " without a ListResponse" : "")}");
         Expect.NoProblems(problems, "a request with an unknown query parameter was not answered as if the parameter were absent",
             "HTTP 200 with the same result as without the parameter");
     }
-
-    private static string Detail(ScimResponse response) =>
-        response.JsonObject?.StringMember("detail") is { } d ? $" (detail: {ScimJson.Abbreviate(d, 120)})" : "";
 }

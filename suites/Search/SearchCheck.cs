@@ -43,6 +43,4 @@ public abstract class SearchCheck : ScimCheck
     /// <summary>The check's own users, with nothing set but their userName unless <paramref name="adjust"/> says.</summary>
     protected Task<Cohort> CreateCohortAsync(JsonObject userType, string[] tails, Action<JsonObject>? adjust = null) =>
         Resources.CreateUserCohortAsync(userType, tails.Select(t => (t, adjust)).ToArray());
-
-    protected static string Words(Cohort cohort, IEnumerable<string> ids) => string.Join(", ", cohort.TailsOf(ids));
 }

@@ -17,7 +17,7 @@ public sealed class SearchChecks : SearchCheck
         var userType = await UserTypeAsync();
         var response = await ProbeAsync(userType);
         Expect.That(Served(response), $"POST /{SearchPath(userType)} is not served: clients cannot query with POST, which RFC 7644 §3.4.3 leaves optional",
-            "HTTP 200 with a ListResponse", $"{response.Summary}{Detail(response)}");
+            "HTTP 200 with a ListResponse", $"{response.Summary}{ErrorReplies.DetailHint(response)}");
     }
 
     [Check("search.is-query", "POST to /.search never creates a resource",
@@ -81,7 +81,7 @@ public sealed class SearchChecks : SearchCheck
             problems.Add($"totalResults {ScimJson.Describe(post.Body?.Member("totalResults"))} by POST, {ScimJson.Describe(get.Body?.Member("totalResults"))} by GET");
         var sameIds = sorted ? post.Ids.SequenceEqual(get.Ids) : post.Ids.ToHashSet().SetEquals(get.Ids) && post.Ids.Count == get.Ids.Count;
         if (!sameIds)
-            problems.Add($"users {Words(cohort, post.Ids)} by POST, {Words(cohort, get.Ids)} by GET");
+            problems.Add($"users {cohort.Words(post.Ids)} by POST, {cohort.Words(get.Ids)} by GET");
         var byId = get.Resources.Where(r => r.StringMember("id") is not null).GroupBy(r => r.StringMember("id")!).ToDictionary(g => g.Key, g => g.First());
         foreach (var resource in post.Resources)
         {
@@ -90,9 +90,9 @@ public sealed class SearchChecks : SearchCheck
             var posted = Members(resource);
             var got = Members(other);
             if (!posted.SetEquals(got))
-                problems.Add($"{Words(cohort, [id])}: attributes {ScimJson.List(posted.Order(StringComparer.OrdinalIgnoreCase))} by POST, {ScimJson.List(got.Order(StringComparer.OrdinalIgnoreCase))} by GET");
+                problems.Add($"{cohort.Words([id])}: attributes {ScimJson.List(posted.Order(StringComparer.OrdinalIgnoreCase))} by POST, {ScimJson.List(got.Order(StringComparer.OrdinalIgnoreCase))} by GET");
             else if (resource.StringMember("userName") != other.StringMember("userName"))
-                problems.Add($"{Words(cohort, [id])}: userName {ScimJson.Describe(resource.Member("userName"))} by POST, {ScimJson.Describe(other.Member("userName"))} by GET");
+                problems.Add($"{cohort.Words([id])}: userName {ScimJson.Describe(resource.Member("userName"))} by POST, {ScimJson.Describe(other.Member("userName"))} by GET");
         }
         Expect.NoProblems(problems, "the search did not return what the equivalent GET returns",
             $"the same totalResults, users{(sorted ? " in the same order" : "")} and attributes as {get.Response.Exchange.Url}");
@@ -119,7 +119,7 @@ public sealed class SearchChecks : SearchCheck
             var label = $"\"{member}\": [\"{value}\"]";
             if (page.Response.Status != 200)
             {
-                problems.Add($"{label}: {page.Response.Summary}{Detail(page.Response)}");
+                problems.Add($"{label}: {page.Response.Summary}{ErrorReplies.DetailHint(page.Response)}");
                 continue;
             }
             var ids = cohort.Members.Select(m => m.StringMember("id")!).ToHashSet();
@@ -128,7 +128,7 @@ public sealed class SearchChecks : SearchCheck
                 problems.Add($"{label}: {ours.Count} of the {ids.Count} users came back");
             foreach (var resource in ours)
             {
-                var who = Words(cohort, [resource.StringMember("id")!]);
+                var who = cohort.Words([resource.StringMember("id")!]);
                 if (resource.StringMember("userName") is null)
                     problems.Add($"{label}: {who} without userName");
                 if (resource.Member("emails") is not null)
@@ -150,7 +150,7 @@ public sealed class SearchChecks : SearchCheck
         var response = await SearchAsync(userType, SearchRequest(("filter", "userName eq")));
         Expect.That(response.Status == 400, "a malformed filter in a SearchRequest was not refused with 400",
             "HTTP 400 with scimType invalidFilter",
-            response.Status == 200 ? $"{new ListPage(response).Summary}: the filter was taken as valid" : $"{response.Summary}{Detail(response)}");
+            response.Status == 200 ? $"{new ListPage(response).Summary}: the filter was taken as valid" : $"{response.Summary}{ErrorReplies.DetailHint(response)}");
         var scimType = response.JsonObject?.Member("scimType");
         Expect.That(scimType is null || (scimType.IsString() && scimType.GetValue<string>() == "invalidFilter"),
             $"{response.Summary} names another kind of error than invalidFilter", "`scimType` \"invalidFilter\"", $"`scimType` is {ScimJson.Describe(scimType)}");
@@ -189,17 +189,17 @@ public sealed class SearchChecks : SearchCheck
         }
 
         var problems = new List<string>();
-        var walk = string.Join("; ", pages.Select((p, i) => $"page {i + 1}: {(p.Ids.Count == 0 ? "empty" : Words(cohort, p.Ids))}{(p.Body?.Member("nextCursor") is not null ? " + nextCursor" : "")}"));
+        var walk = string.Join("; ", pages.Select((p, i) => $"page {i + 1}: {(p.Ids.Count == 0 ? "empty" : cohort.Words(p.Ids))}{(p.Body?.Member("nextCursor") is not null ? " + nextCursor" : "")}"));
         if (pages[0].Body?.Member("nextCursor") is null)
             problems.Add($"the first page carries no nextCursor although it holds {pages[0].Resources.Count} of {cohort.Members.Count} users");
         var walked = pages.SelectMany(p => p.Ids).ToList();
         var ids = cohort.Members.Select(m => m.StringMember("id")!).ToHashSet();
         var duplicates = walked.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicates.Count > 0)
-            problems.Add($"returned more than once: {Words(cohort, duplicates)}");
+            problems.Add($"returned more than once: {cohort.Words(duplicates)}");
         var missing = ids.Where(id => !walked.Contains(id)).ToList();
         if (missing.Count > 0)
-            problems.Add($"never returned: {Words(cohort, missing)}");
+            problems.Add($"never returned: {cohort.Words(missing)}");
         problems.AddRange(pages.Where(p => p.Resources.Count > 2).Select(p => $"{p.Summary}: {p.Resources.Count} resources for count 2"));
         if (pages[^1].Body?.Member("nextCursor") is not null)
             problems.Add($"the walk did not end within {pages.Count} pages");
@@ -226,20 +226,20 @@ public sealed class SearchChecks : SearchCheck
 
         var response = await Scim.PostAsync(".search", SearchRequest(("filter", cohort.Filter)));
         Expect.That(Served(response), "POST /.search on the server root is not served: clients cannot search every resource type at once, which RFC 7644 §3.4.3 leaves optional",
-            "HTTP 200 with a ListResponse", $"{response.Summary}{Detail(response)}");
+            "HTTP 200 with a ListResponse", $"{response.Summary}{ErrorReplies.DetailHint(response)}");
         var page = new ListPage(response);
         var ids = cohort.Members.Select(m => m.StringMember("id")!).ToHashSet();
         var problems = new List<string>();
         var missing = ids.Where(id => !page.Ids.Contains(id)).ToList();
         if (missing.Count > 0)
-            problems.Add($"missing: {Words(cohort, missing)}");
+            problems.Add($"missing: {cohort.Words(missing)}");
         if (groupId is not null && page.Ids.Contains(groupId))
             problems.Add("the check's group (it has no userName, so the filter cannot match it)");
         var foreign = page.Ids.Where(id => !ids.Contains(id) && id != groupId).Distinct().ToList();
         if (foreign.Count > 0)
             problems.Add($"{foreign.Count} resource(s) outside the check's own");
         Expect.NoProblems(problems, $"POST /.search on the server root did not return exactly the matching resources ({page.Summary})",
-            $"the check's users {Words(cohort, ids)} and nothing else{(groupId is null ? "" : ", not the group named with the same prefix")}", RequirementLevel.Must);
+            $"the check's users {cohort.Words(ids)} and nothing else{(groupId is null ? "" : ", not the group named with the same prefix")}", RequirementLevel.Must);
     }
 
     [Check("search.request-urn", "A /.search body without the SearchRequest URN is refused",
@@ -254,13 +254,10 @@ public sealed class SearchChecks : SearchCheck
         var response = await SearchAsync(userType, new JsonObject { ["filter"] = cohort.Filter });
         Expect.That(response.Status == 400, "a /.search body without the SearchRequest URN was not refused: the server takes any body for a SearchRequest",
             "HTTP 400 (scimType invalidSyntax fits) for a body whose schemas does not list " + ScimUrns.SearchRequest,
-            response.Status == 200 ? $"{new ListPage(response).Summary}: answered as a SearchRequest" : $"{response.Summary}{Detail(response)}");
+            response.Status == 200 ? $"{new ListPage(response).Summary}: answered as a SearchRequest" : $"{response.Summary}{ErrorReplies.DetailHint(response)}");
     }
 
     /// <summary>The member names of a resource, compared ignoring case (RFC 7643 §2.1) but shown as sent.</summary>
     private static HashSet<string> Members(JsonObject resource) =>
         resource.Select(p => p.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
-
-    private static string Detail(ScimResponse response) =>
-        response.JsonObject?.StringMember("detail") is { } detail ? $" (detail: {ScimJson.Abbreviate(detail, 120)})" : "";
 }

@@ -1,8 +1,9 @@
 using Scim.Conformance.Reports.Model;
 using Scim.Conformance.Runner.Baselines;
 using Scim.Conformance.Runner.Configuration;
-using Scim.Conformance.Tests.Reports;
 using Xunit;
+
+using Scim.Conformance.Tests.Support;
 
 namespace Scim.Conformance.Tests.Baselines;
 

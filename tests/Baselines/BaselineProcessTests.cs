@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Scim.Conformance.ReferenceServer;
 using Scim.Conformance.Runner;
-using Scim.Conformance.Tests.Reports;
 using Scim.Conformance.Tests.Support;
 using Xunit;
 

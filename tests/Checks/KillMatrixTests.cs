@@ -74,9 +74,8 @@ public static class ReferenceRuns
 {
     public static async Task<ResultDocument> RunAsync(IReadOnlyCollection<string> faults, IReadOnlyList<string> include)
     {
-        var token = Guid.NewGuid().ToString("N");
-        await using var server = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { Token = token, Faults = faults });
-        using var session = new TargetSession(new TargetSessionOptions { Name = "reference", BaseUrl = server.BaseUrl, Token = token });
+        await using var server = await EmbeddedTarget.StartAsync(faults);
+        using var session = server.CreateSession("reference");
         var target = new TargetInfo { Name = "reference", BaseUrl = server.BaseUrl.ToString(), Embedded = true, Faults = faults.ToList() };
         var selection = new Selection(include, [], CheckCatalog.All);
         return await new ConformanceRun(session, target, selection, concurrency: 8).ExecuteAsync(CheckCatalog.All);

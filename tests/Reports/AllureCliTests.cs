@@ -2,6 +2,8 @@ using System.Text.Json;
 using Scim.Conformance.Reports.Renderers;
 using Xunit;
 
+using Scim.Conformance.Tests.Support;
+
 namespace Scim.Conformance.Tests.Reports;
 
 /// <summary>Proves that the real Allure 3 CLI accepts our hand-written allure-results: it generates a report whose

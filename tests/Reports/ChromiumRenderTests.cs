@@ -2,6 +2,8 @@ using AngleSharp.Html.Parser;
 using Scim.Conformance.Reports.Renderers;
 using Xunit;
 
+using Scim.Conformance.Tests.Support;
+
 namespace Scim.Conformance.Tests.Reports;
 
 /// <summary>Proves that report.html renders in a real browser from a file:// URL with no network: every check is in

@@ -3,6 +3,8 @@ using Scim.Conformance.Reports.Model;
 using Scim.Conformance.Reports.Renderers;
 using Xunit;
 
+using Scim.Conformance.Tests.Support;
+
 namespace Scim.Conformance.Tests.Reports;
 
 public sealed partial class MarkdownSummaryRendererTests : IDisposable

@@ -3,7 +3,6 @@ using Scim.Conformance.ReferenceServer;
 using Scim.Conformance.Reports.Model;
 using Scim.Conformance.Runner;
 using Scim.Conformance.Suites.Kit;
-using Scim.Conformance.Tests.Reports;
 using Scim.Conformance.Tests.Support;
 using Xunit;
 

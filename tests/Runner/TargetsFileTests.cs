@@ -1,5 +1,4 @@
 using Scim.Conformance.Runner.Configuration;
-using Scim.Conformance.Tests.Reports;
 using Scim.Conformance.Tests.Support;
 using Xunit;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Scim.Conformance.Tests.Reports;
 using Scim.Conformance.Tests.Support;
 using Xunit;
 

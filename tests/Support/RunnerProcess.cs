@@ -1,5 +1,3 @@
-using Scim.Conformance.Tests.Reports;
-
 namespace Scim.Conformance.Tests.Support;
 
 /// <summary>Runs the built command-line program as a user would, in its own process.</summary>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Xunit;
 
-namespace Scim.Conformance.Tests.Reports;
+namespace Scim.Conformance.Tests.Support;
 
 /// <summary>Runs an external program (Allure, Chromium) with a hard time limit, so that a hung tool fails its test
 /// instead of hanging the whole run, and locates tools through environment variables so that tests skip cleanly

@@ -1,4 +1,4 @@
-namespace Scim.Conformance.Tests.Reports;
+namespace Scim.Conformance.Tests.Support;
 
 /// <summary>A fresh directory under the system temp folder, deleted on dispose. The path is absolute because
 /// xunit v3 changes the current directory while tests run.</summary>

@@ -1,0 +1,41 @@
+using Scim.Conformance.ReferenceServer;
+
+namespace Scim.Conformance.Suites.Kit;
+
+/// <summary>The reference server started in this process on a free loopback port, with a fresh random token, so
+/// that even a run against it is authenticated; the one way the runner, xunit and the project's tests start it.</summary>
+public sealed class EmbeddedTarget : IAsyncDisposable
+{
+    private EmbeddedTarget(ReferenceServerHost host, string token)
+    {
+        Host = host;
+        Token = token;
+    }
+
+    public ReferenceServerHost Host { get; }
+    public string Token { get; }
+    public Uri BaseUrl => Host.BaseUrl;
+
+    /// <summary>Throws <see cref="ArgumentException"/> for an unknown fault.</summary>
+    public static async Task<EmbeddedTarget> StartAsync(
+        IReadOnlyCollection<string>? faults = null, TimeSpan latency = default, CancellationToken cancellationToken = default)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        var host = await ReferenceServerHost.StartAsync(
+            new ReferenceServerOptions { Token = token, Faults = faults ?? [], Latency = latency }, cancellationToken);
+        return new EmbeddedTarget(host, token);
+    }
+
+    /// <summary>A session against this server with its token.</summary>
+    public TargetSession CreateSession(string name = "reference-server", string profile = Profiles.Strict, TimeSpan? requestTimeout = null) =>
+        new(new TargetSessionOptions
+        {
+            Name = name,
+            BaseUrl = BaseUrl,
+            Token = Token,
+            Profile = profile,
+            RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(30),
+        });
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}

@@ -1,0 +1,26 @@
+using Scim.Conformance.Reports.Model;
+
+namespace Scim.Conformance.Suites.Kit;
+
+/// <summary>How the checks read and judge a SCIM error reply (RFC 7644 §3.12): its <c>detail</c> in words and its
+/// <c>scimType</c> against the keyword a mistake calls for.</summary>
+public static class ErrorReplies
+{
+    /// <summary><c> (detail: …)</c> when the body carries a string <c>detail</c>, else empty: appended to a
+    /// response's summary in Actual and problem lines.</summary>
+    public static string DetailHint(ScimResponse response) =>
+        response.JsonObject?.StringMember("detail") is { } detail ? $" (detail: {ScimJson.Abbreviate(detail, 120)})" : "";
+
+    /// <summary>The <c>scimType</c> of a 400 is <paramref name="keyword"/>, as <paramref name="definedBy"/> defines
+    /// it for this mistake. Another keyword is a violation at the check's level; none at all is Info, since
+    /// RFC 7644 §3.12 makes scimType OPTIONAL.</summary>
+    public static void ScimType(this Expectations expect, ScimResponse response, string keyword, string definedBy)
+    {
+        var scimType = response.JsonObject?.Member("scimType");
+        expect.That(scimType is null || (scimType.IsString() && scimType.GetValue<string>() == keyword),
+            $"{response.Summary} names another kind of error than {keyword}",
+            $"`scimType` \"{keyword}\"", $"`scimType` is {ScimJson.Describe(scimType)}");
+        expect.That(scimType is not null, $"{response.Summary} gives no `scimType`; {definedBy} defines {keyword} for this mistake (the member is optional)",
+            $"`scimType` \"{keyword}\"", "no `scimType` in the 400 body", RequirementLevel.May);
+    }
+}
