@@ -47,7 +47,7 @@ public static class RunCommand
         try
         {
             if (settings.BaseUrl is null)
-                embedded = await EmbeddedTarget.StartAsync(settings.EmbeddedFaults, settings.EmbeddedLatency, cancellationToken);
+                embedded = await EmbeddedTarget.StartAsync(settings.EmbeddedFaults, settings.EmbeddedLatency, cancellationToken: cancellationToken);
             var baseUrl = embedded?.BaseUrl ?? settings.BaseUrl!;
 
             using var session = embedded?.CreateSession(settings.TargetName, settings.Profile, settings.RequestTimeout)

@@ -18,11 +18,12 @@ public sealed class EmbeddedTarget : IAsyncDisposable
 
     /// <summary>Throws <see cref="ArgumentException"/> for an unknown fault.</summary>
     public static async Task<EmbeddedTarget> StartAsync(
-        IReadOnlyCollection<string>? faults = null, TimeSpan latency = default, CancellationToken cancellationToken = default)
+        IReadOnlyCollection<string>? faults = null, TimeSpan latency = default, IReadOnlyCollection<OptionalFeature>? without = null,
+        CancellationToken cancellationToken = default)
     {
         var token = Guid.NewGuid().ToString("N");
         var host = await ReferenceServerHost.StartAsync(
-            new ReferenceServerOptions { Token = token, Faults = faults ?? [], Latency = latency }, cancellationToken);
+            new ReferenceServerOptions { Token = token, Faults = faults ?? [], Latency = latency, Without = without ?? [] }, cancellationToken);
         return new EmbeddedTarget(host, token);
     }
 

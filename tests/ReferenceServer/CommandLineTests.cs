@@ -82,6 +82,17 @@ public partial class CommandLineTests
     }
 
     [Fact]
+    public void Without_names_optional_features_in_any_case_and_refuses_unknown_ones()
+    {
+        var parsed = ServerCommandLine.Parse(["--without", "patch,Bulk", "--without=asynchronous-requests"]);
+
+        Assert.Equal([OptionalFeature.Patch, OptionalFeature.Bulk, OptionalFeature.AsynchronousRequests], parsed.Options.Without);
+        Assert.Empty(ServerCommandLine.Parse([]).Options.Without);
+        var refusal = Assert.Throws<CommandLineException>(() => ServerCommandLine.Parse(["--without", "patch,teleport"]));
+        Assert.Contains("'teleport'", refusal.Message);
+    }
+
+    [Fact]
     public void No_arguments_mean_the_correct_server_on_a_free_loopback_port_without_authentication()
     {
         var parsed = ServerCommandLine.Parse([]);
@@ -105,7 +116,7 @@ public partial class CommandLineTests
     }
 
     [Fact]
-    public void The_cursor_timeout_is_given_in_seconds_and_defaults_to_an_hour()
+    public void The_cursor_timeout_is_given_in_seconds_and_defaults_to_one()
     {
         Assert.Equal(TimeSpan.FromSeconds(90), ServerCommandLine.Parse(["--cursor-timeout", "90"]).Options.CursorTimeout);
         Assert.Equal(TimeSpan.FromSeconds(1), ServerCommandLine.Parse([]).Options.CursorTimeout);
