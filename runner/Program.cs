@@ -22,10 +22,16 @@ var from = new Option<string>("--from") { Description = "The result.json to buil
 var baselineOut = new Option<string>("--out") { Description = "The baseline file to write", Required = true };
 var previous = new Option<string?>("--previous") { Description = "An earlier baseline whose reasons are kept for unchanged entries" };
 var describe = new Option<string?>("--describe") { Description = "What the baseline describes, e.g. \"SCIMMY 1.3.5\"" };
+var maxRps = new Option<double?>("--max-rps") { Description = "At most this many requests per second to the target" };
+var runTimeout = new Option<double?>("--run-timeout") { Description = "Seconds the whole run may take; then it stops cleanly (cleanup still runs) and exits 3" };
+var readOnly = new Option<bool>("--read-only") { Description = "Run only the checks that change nothing (for production tenants); no write is ever sent" };
+var chaos = new Option<string?>("--chaos") { Description = "Embedded reference server only: a hostile transport (slow, truncated, huge, invalid-json, ...)" };
+var prefix = new Option<string>("--prefix") { Description = "Sweep only resources named with this prefix (default scimct-: every run's leftovers)", DefaultValueFactory = _ => "scimct-" };
+var yes = new Option<bool>("--yes") { Description = "Delete without asking" };
 var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
 
 var run = new Command("run", "Run the checks against a target and write the reports (the default command)");
-foreach (var option in new Option[] { target, config, baseUrl, tokenEnv, fault, include, exclude, profile, output, failOn, concurrency, timeout, baseline, latency })
+foreach (var option in new Option[] { target, config, baseUrl, tokenEnv, fault, include, exclude, profile, output, failOn, concurrency, timeout, baseline, latency, maxRps, runTimeout, readOnly, chaos })
     run.Options.Add(option);
 run.SetAction((parse, cancellationToken) => RunCommand.ExecuteAsync(new RunCommand.Arguments
 {
@@ -43,7 +49,25 @@ run.SetAction((parse, cancellationToken) => RunCommand.ExecuteAsync(new RunComma
     TimeoutSeconds = parse.GetValue(timeout),
     Baseline = parse.GetValue(baseline),
     LatencyMs = parse.GetValue(latency),
+    MaxRps = parse.GetValue(maxRps),
+    RunTimeoutSeconds = parse.GetValue(runTimeout),
+    ReadOnly = parse.GetValue(readOnly),
+    Chaos = parse.GetValue(chaos),
 }, RunConsole.Create(), cancellationToken));
+
+var sweep = new Command("sweep", "Find what earlier runs left on a target (by the run prefix), list it, and delete it after confirmation or with --yes");
+foreach (var option in new Option[] { target, config, baseUrl, tokenEnv, timeout, prefix, yes })
+    sweep.Options.Add(option);
+sweep.SetAction((parse, cancellationToken) => SweepCommand.ExecuteAsync(new SweepCommand.Arguments
+{
+    Target = parse.GetValue(target),
+    Config = parse.GetValue(config),
+    BaseUrl = parse.GetValue(baseUrl),
+    TokenEnv = parse.GetValue(tokenEnv),
+    TimeoutSeconds = parse.GetValue(timeout),
+    Prefix = parse.GetValue(prefix)!,
+    Yes = parse.GetValue(yes),
+}, Console.Out, Console.Error, Console.IsInputRedirected ? null : Console.In, cancellationToken));
 
 var list = new Command("list", "Print the catalog of checks without touching any server");
 foreach (var option in new Option[] { format, include, exclude })
@@ -60,6 +84,7 @@ var root = new RootCommand("SCIM conformance suite: tells, with evidence, whethe
 root.Subcommands.Add(run);
 root.Subcommands.Add(list);
 root.Subcommands.Add(baselineCommand);
+root.Subcommands.Add(sweep);
 
 // `run` is the default: no arguments, or options without a command, mean `run …`.
 var effective = args.Length == 0 || (args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version")) ? ["run", .. args] : args;
@@ -69,4 +94,6 @@ if (parsed.Errors.Count > 0)
     Console.Error.WriteLine($"error: {parsed.Errors[0].Message} (see --help)");
     return ExitCodes.UsageOrConfiguration;
 }
-return await parsed.InvokeAsync();
+// `run` handles Ctrl-C and SIGTERM itself (stop, clean up, write the reports); the library's handler would end the
+// process two seconds after the signal, cleanup or not.
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -20,4 +20,6 @@ public sealed record Exchange
     public DateTimeOffset StartedAt { get; init; }
     /// <summary>Why no response arrived (timeout, connection refused, ...); null when one did.</summary>
     public string? Error { get; init; }
+    /// <summary>What the client did about this response, e.g. that it waited and retried after a 429; null when nothing.</summary>
+    public string? Note { get; init; }
 }

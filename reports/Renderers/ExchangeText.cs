@@ -49,6 +49,8 @@ public static class ExchangeText
             return sb.ToString();
         }
         sb.Append("HTTP ").Append(StatusText(exchange)).Append('\n');
+        if (exchange.Note is not null)
+            sb.Append("Note: ").Append(exchange.Note).Append('\n');
         AppendHeadersAndBody(sb, exchange.ResponseHeaders, exchange.ResponseBody, exchange.ResponseBodyTruncated,
             exchange.ResponseBodyBytes);
         return sb.ToString();

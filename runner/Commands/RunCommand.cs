@@ -28,6 +28,10 @@ public static class RunCommand
         public double? TimeoutSeconds { get; init; }
         public string? Baseline { get; init; }
         public int? LatencyMs { get; init; }
+        public double? MaxRps { get; init; }
+        public double? RunTimeoutSeconds { get; init; }
+        public bool ReadOnly { get; init; }
+        public string? Chaos { get; init; }
     }
 
     public static async Task<int> ExecuteAsync(Arguments arguments, RunConsole console, CancellationToken cancellationToken)
@@ -44,21 +48,27 @@ public static class RunCommand
         }
 
         EmbeddedTarget? embedded = null;
+        using var stop = new RunStop();
+        using var interrupts = Interrupts.Register(stop, console);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop.Token);
+        var token = linked.Token;
         try
         {
             if (settings.BaseUrl is null)
-                embedded = await EmbeddedTarget.StartAsync(settings.EmbeddedFaults, settings.EmbeddedLatency, cancellationToken: cancellationToken);
+                embedded = await EmbeddedTarget.StartAsync(settings.EmbeddedFaults, settings.EmbeddedLatency, cancellationToken: token, chaos: settings.EmbeddedChaos);
             var baseUrl = embedded?.BaseUrl ?? settings.BaseUrl!;
 
-            using var session = embedded?.CreateSession(settings.TargetName, settings.Profile, settings.RequestTimeout)
-                ?? new TargetSession(new TargetSessionOptions
-                {
-                    Name = settings.TargetName,
-                    BaseUrl = baseUrl,
-                    Token = settings.Token,
-                    Profile = settings.Profile,
-                    RequestTimeout = settings.RequestTimeout,
-                });
+            using var session = new TargetSession(new TargetSessionOptions
+            {
+                Name = settings.TargetName,
+                BaseUrl = baseUrl,
+                Token = embedded?.Token ?? settings.Token,
+                Profile = settings.Profile,
+                RequestTimeout = settings.RequestTimeout,
+                MaxRequestsPerSecond = settings.MaxRequestsPerSecond,
+                MaxConcurrentRequests = settings.Concurrency,
+                ReadOnly = settings.ReadOnly,
+            });
             var target = new TargetInfo
             {
                 Name = settings.TargetName,
@@ -67,11 +77,16 @@ public static class RunCommand
                 Faults = settings.EmbeddedFaults,
             };
 
-            await TargetProbe.EnsureReachableAsync(session, cancellationToken);
+            if (settings.RunTimeout is { } runTimeout)
+                stop.StopAfter(runTimeout);
+            await TargetProbe.EnsureReachableAsync(session, token);
             var catalog = CheckCatalog.All;
             console.Starting(target, catalog.Count, settings.Profile);
-            var run = new ConformanceRun(session, target, settings.Selection, settings.Concurrency);
+            console.Note($"run prefix {session.Prefix.Value}: everything this run creates carries it{(settings.ReadOnly ? "; read-only: only checks that change nothing run" : "")}");
+            var run = new ConformanceRun(session, target, settings.Selection, settings.Concurrency, stop);
             var document = await run.ExecuteAsync(catalog, r => console.CheckFinished(r, catalog.Count), cancellationToken);
+            if (stop.Reason is { } reason)
+                await InterruptedCleanup.RunAsync(session, reason, console);
             if (settings.Baseline is { } baseline)
             {
                 var selected = settings.Selection.Selected(catalog).Select(c => c.Id).ToHashSet();
@@ -82,6 +97,11 @@ public static class RunCommand
             var outputDirectory = Path.GetFullPath(settings.OutputDirectory);
             ReportWriter.WriteAll(document, outputDirectory);
             console.Finished(document, outputDirectory);
+            if (stop.Reason is { } stopped)
+            {
+                console.Error($"the run did not complete: {stopped}");
+                return ExitCodes.TargetUnreachableOrHarnessError;
+            }
             return document.Baseline is { } comparison
                 ? BaselineComparer.HasDifferences(comparison) ? ExitCodes.ConformanceFailures : ExitCodes.Conforms
                 : ExitCodeFor(document, settings.FailOn);
@@ -89,6 +109,12 @@ public static class RunCommand
         catch (TargetUnreachableException e)
         {
             console.Error(e.Message);
+            return ExitCodes.TargetUnreachableOrHarnessError;
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Stopped before any check ran: nothing was created, so there is nothing to clean up.
+            console.Error($"the run did not start: {stop.Reason ?? "cancelled"}");
             return ExitCodes.TargetUnreachableOrHarnessError;
         }
         catch (IOException e)
@@ -151,6 +177,21 @@ public static class RunCommand
         var timeout = a.TimeoutSeconds ?? config?.RequestTimeoutSeconds ?? 30;
         if (timeout is <= 0 or > 3600)
             throw new ConfigurationException($"the request timeout must be between 0 and 3600 seconds, not {timeout}");
+        var maxRps = a.MaxRps ?? config?.MaxRps;
+        if (maxRps is not null && (maxRps <= 0 || maxRps > 100_000 || double.IsNaN(maxRps.Value)))
+            throw new ConfigurationException($"the request rate (--max-rps, maxRps) must be above 0 and at most 100000 per second, not {maxRps}");
+        var runTimeout = a.RunTimeoutSeconds ?? config?.RunTimeoutSeconds;
+        if (runTimeout is not null && (runTimeout <= 0 || runTimeout > 7 * 24 * 3600 || double.IsNaN(runTimeout.Value)))
+            throw new ConfigurationException($"the run timeout (--run-timeout, runTimeoutSeconds) must be above 0 and at most a week in seconds, not {runTimeout}");
+        var chaos = ChaosMode.None;
+        if (a.Chaos is not null)
+        {
+            if (a.Target is not null || a.BaseUrl is not null)
+                throw new ConfigurationException("--chaos applies to the embedded reference server only; drop --target/--base-url");
+            chaos = ChaosModes.Parse(a.Chaos)
+                ?? throw new ConfigurationException($"unknown chaos mode '{a.Chaos}' (known: {string.Join(", ", ChaosModes.All.Select(ChaosModes.NameOf))})");
+        }
+        var readOnly = a.ReadOnly || config?.ReadOnly == true;
         foreach (var fault in a.Faults)
         {
             if (FaultCatalog.Find(fault) is null)
@@ -165,7 +206,11 @@ public static class RunCommand
             EmbeddedFaults = a.Faults,
             EmbeddedLatency = TimeSpan.FromMilliseconds(a.LatencyMs ?? 0),
             Profile = profile,
-            Selection = new Selection(a.Include.Count > 0 ? a.Include : config?.Include ?? [], a.Exclude.Count > 0 ? a.Exclude : config?.Exclude ?? [], catalog),
+            Selection = new Selection(a.Include.Count > 0 ? a.Include : config?.Include ?? [], a.Exclude.Count > 0 ? a.Exclude : config?.Exclude ?? [], catalog, readOnly),
+            MaxRequestsPerSecond = maxRps,
+            RunTimeout = runTimeout is null ? null : TimeSpan.FromSeconds(runTimeout.Value),
+            ReadOnly = readOnly,
+            EmbeddedChaos = chaos,
             Concurrency = concurrency,
             RequestTimeout = TimeSpan.FromSeconds(timeout),
             OutputDirectory = a.Out,

@@ -10,6 +10,12 @@ public sealed record TargetConfig
     public string? Profile { get; init; }
     public int? Concurrency { get; init; }
     public double? RequestTimeoutSeconds { get; init; }
+    /// <summary>At most this many requests per second to the target.</summary>
+    public double? MaxRps { get; init; }
+    /// <summary>The whole run stops cleanly after this many seconds.</summary>
+    public double? RunTimeoutSeconds { get; init; }
+    /// <summary>Run only the checks that change nothing (a production tenant).</summary>
+    public bool? ReadOnly { get; init; }
     public IReadOnlyList<string> Include { get; init; } = [];
     public IReadOnlyList<string> Exclude { get; init; } = [];
 }

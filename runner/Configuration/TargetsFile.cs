@@ -34,6 +34,11 @@ public static class TargetsFile
             Profile = NullIfEmpty(section["profile"]),
             Concurrency = ParseOptionalInt(section["concurrency"], $"{path}: target '{section.Key}' concurrency"),
             RequestTimeoutSeconds = ParseOptionalDouble(section["requestTimeoutSeconds"], $"{path}: target '{section.Key}' requestTimeoutSeconds"),
+            MaxRps = ParseOptionalDouble(section["maxRps"], $"{path}: target '{section.Key}' maxRps"),
+            RunTimeoutSeconds = ParseOptionalDouble(section["runTimeoutSeconds"], $"{path}: target '{section.Key}' runTimeoutSeconds"),
+            ReadOnly = section["readOnly"] is { } readOnly
+                ? bool.TryParse(readOnly, out var flag) ? flag : throw new ConfigurationException($"{path}: target '{section.Key}' readOnly '{readOnly}' is not true or false")
+                : null,
             Include = List(section.GetSection("include")),
             Exclude = List(section.GetSection("exclude")),
         };

@@ -7,7 +7,8 @@ namespace Scim.Conformance.Runner.Execution;
 /// <summary>Runs the catalog against one target: discovery once, then every selected check in parallel (bounded),
 /// each after the checks it builds on. Produces the result document. (Reachability is the caller's first step:
 /// see <see cref="TargetProbe"/>.)</summary>
-public sealed class ConformanceRun(TargetSession session, TargetInfo target, Selection selection, int concurrency)
+/// <param name="stop">When it fires, checks not started are Skipped and running ones end in Error, naming its reason.</param>
+public sealed class ConformanceRun(TargetSession session, TargetInfo target, Selection selection, int concurrency, RunStop? stop = null)
 {
     private static readonly Outcome[] PrerequisiteMet = [Outcome.Pass, Outcome.Warn, Outcome.Info];
 
@@ -15,6 +16,9 @@ public sealed class ConformanceRun(TargetSession session, TargetInfo target, Sel
         IReadOnlyList<CheckDescriptor> catalog, Action<CheckResult>? onResult = null, CancellationToken cancellationToken = default)
     {
         var started = DateTimeOffset.UtcNow;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop?.Token ?? CancellationToken.None);
+        cancellationToken = linked.Token;
+        string StopReason() => stop?.Reason ?? "the run was cancelled";
         var discovery = await session.DiscoveryAsync();
 
         var byId = catalog.ToDictionary(c => c.Id);
@@ -36,12 +40,17 @@ public sealed class ConformanceRun(TargetSession session, TargetInfo target, Sel
             {
                 result = CheckExecutor.NotRun(check, level, Outcome.Skipped, unmet);
             }
+            else if (!await TryEnterAsync())
+            {
+                result = CheckExecutor.NotRun(check, level, Outcome.Skipped, $"not started: {StopReason()}");
+            }
             else
             {
-                await gate.WaitAsync(cancellationToken);
                 try
                 {
                     result = await CheckExecutor.RunAsync(check, session, level, cancellationToken: cancellationToken);
+                    if (result.Outcome == Outcome.Error && cancellationToken.IsCancellationRequested)
+                        result = result with { Reason = $"stopped while running: {StopReason()} (cleanup still ran)" };
                 }
                 finally
                 {
@@ -50,6 +59,20 @@ public sealed class ConformanceRun(TargetSession session, TargetInfo target, Sel
             }
             onResult?.Invoke(result);
             return result;
+        }
+
+        // False when the run stopped before this check got its turn.
+        async Task<bool> TryEnterAsync()
+        {
+            try
+            {
+                await gate.WaitAsync(cancellationToken);
+                return true;
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
         }
 
         async Task<string?> FirstUnmetPrerequisiteAsync(CheckDescriptor check)

@@ -17,6 +17,14 @@ public sealed record RunSettings
     public required Selection Selection { get; init; }
     public int Concurrency { get; init; } = 8;
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>At most this many requests per second; null for no limit.</summary>
+    public double? MaxRequestsPerSecond { get; init; }
+    /// <summary>The whole run stops cleanly after this long; null for no limit.</summary>
+    public TimeSpan? RunTimeout { get; init; }
+    /// <summary>Only checks that change nothing run, and the client refuses to send a write.</summary>
+    public bool ReadOnly { get; init; }
+    /// <summary>Embedded reference server only: a hostile transport to put on.</summary>
+    public ReferenceServer.ChaosMode EmbeddedChaos { get; init; } = ReferenceServer.ChaosMode.None;
     public required string OutputDirectory { get; init; }
     public FailOnPolicy FailOn { get; init; } = FailOnPolicy.Must;
     /// <summary>When set, the exit code reflects differences from this baseline instead of the policy.</summary>

@@ -13,8 +13,12 @@ public sealed class Selection
     private readonly IReadOnlyList<string> _include;
     private readonly IReadOnlyList<string> _exclude;
 
-    public Selection(IReadOnlyList<string> include, IReadOnlyList<string> exclude, IReadOnlyList<CheckDescriptor> catalog)
+    private readonly bool _readOnly;
+
+    /// <param name="readOnly">Keep only checks declared <see cref="TargetEffect.ReadsOnly"/> (<c>--read-only</c>).</param>
+    public Selection(IReadOnlyList<string> include, IReadOnlyList<string> exclude, IReadOnlyList<CheckDescriptor> catalog, bool readOnly = false)
     {
+        _readOnly = readOnly;
         _include = Split(include);
         _exclude = Split(exclude);
         foreach (var pattern in _include.Concat(_exclude))
@@ -36,7 +40,9 @@ public sealed class Selection
         if (_include.Count > 0 && !_include.Any(p => Matches(p, check)))
             return $"not selected by --include {string.Join(",", _include)}";
         var excludedBy = _exclude.FirstOrDefault(p => Matches(p, check));
-        return excludedBy is null ? null : $"excluded by --exclude {excludedBy}";
+        if (excludedBy is not null)
+            return $"excluded by --exclude {excludedBy}";
+        return _readOnly && check.Effect != TargetEffect.ReadsOnly ? "not run under --read-only: the check writes to the target" : null;
     }
 
     public static bool Matches(string pattern, CheckDescriptor check)

@@ -68,6 +68,13 @@ public sealed class RunConsole(IAnsiConsole console)
         console.MarkupLine($"{document.Summary.Total} checks in {seconds:0.0} s; reports in [bold]{Markup.Escape(outputDirectory)}[/]");
     }
 
+    /// <summary>A plain line of information (run prefix, interruption, cleanup).</summary>
+    public void Note(string line)
+    {
+        lock (_lock)
+            console.MarkupLine(Markup.Escape(line));
+    }
+
     /// <summary>One line on standard error, unwrapped whatever its length.</summary>
     public void Error(string line) => Console.Error.WriteLine($"error: {line}");
 

@@ -7,6 +7,7 @@ namespace Scim.Conformance.Suites.Auth;
 /// authenticate, and reports the refusal as a SCIM error. Only reads are sent without credentials (a list of one
 /// resource), so even a server that serves anonymous clients changes nothing. These checks judge a target configured
 /// with a token; a target run open (no token) has nothing to refuse.</summary>
+[TargetEffect(TargetEffect.ReadsOnly)]
 public sealed class AuthenticationChecks : ScimCheck
 {
     [Check("auth.no-credentials-rejected", "A request without credentials is refused",

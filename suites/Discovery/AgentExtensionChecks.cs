@@ -5,6 +5,7 @@ namespace Scim.Conformance.Suites.Discovery;
 
 /// <summary>draft-abbey-scim-agent-extension-00: how a server advertises Agents and AgenticApplications, and that
 /// the advertisement agrees with /ResourceTypes and /Schemas. A server without agent support is NotApplicable.</summary>
+[TargetEffect(TargetEffect.ReadsOnly)]
 public sealed class AgentExtensionChecks : ScimCheck
 {
     private const string Draft = "draft-abbey-scim-agent-extension-00";

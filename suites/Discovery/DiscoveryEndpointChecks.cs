@@ -6,6 +6,7 @@ namespace Scim.Conformance.Suites.Discovery;
 
 /// <summary>RFC 7644 §4: how the discovery endpoints treat query parameters and writes. They describe the whole
 /// server, so list parameters must not shrink them and a filter must not look as if it had been applied.</summary>
+[TargetEffect(TargetEffect.ReadsOnly)]
 public sealed class DiscoveryEndpointChecks : ScimCheck
 {
     private const string ListParameters = "startIndex=2&count=1&sortBy=id&sortOrder=descending";
@@ -55,7 +56,7 @@ public sealed class DiscoveryEndpointChecks : ScimCheck
     }
 
     [Check("discovery.schemas.read-only", "Schema resources cannot be written",
-        Level = RequirementLevel.Should, References = ["RFC7643 §7", "RFC7644 §4"], Rows = ["RFC7643-7-SCHEMA-READONLY"], Tags = ["schemas", "read-only"],
+        Effect = TargetEffect.Writes, Level = RequirementLevel.Should, References = ["RFC7643 §7", "RFC7644 §4"], Rows = ["RFC7643-7-SCHEMA-READONLY"], Tags = ["schemas", "read-only"],
         Requirement = "Schema resources are read-only and /Schemas is defined for GET only, so PUT /Schemas/{id} is refused (non-2xx). Safe on a real tenant: the body sent is the schema as read, unchanged; POST and DELETE are not tried.")]
     public async Task SchemasReadOnly()
     {

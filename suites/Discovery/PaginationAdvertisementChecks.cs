@@ -6,6 +6,7 @@ namespace Scim.Conformance.Suites.Discovery;
 
 /// <summary>RFC 9865 §4 (ServiceProviderConfig): the shape of the `pagination` block, when a server advertises
 /// one. Whether the behaviour matches the block is the pagination suite's business.</summary>
+[TargetEffect(TargetEffect.ReadsOnly)]
 public sealed class PaginationAdvertisementChecks : ScimCheck
 {
     [Check("discovery.pagination.required-flags", "The pagination block says which pagination methods are supported",

@@ -4,6 +4,7 @@ using Scim.Conformance.Suites.Kit;
 namespace Scim.Conformance.Suites.Discovery;
 
 /// <summary>RFC 7643 §6 and RFC 7644 §4: the resource types a server exposes, and that each one is real.</summary>
+[TargetEffect(TargetEffect.ReadsOnly)]
 public sealed class ResourceTypeChecks : ScimCheck
 {
     [Check("discovery.resource-types.list", "GET /ResourceTypes returns a ListResponse of the resource types",
@@ -141,7 +142,7 @@ public sealed class ResourceTypeChecks : ScimCheck
     }
 
     [Check("discovery.resource-types.meta-resource-type", "Resources carry their resource type's name in meta.resourceType",
-        References = ["RFC7644 §3.3.1", "RFC7643 §3.1", "RFC7643 §6"], Rows = ["RFC7644-3.3.1-META-RT-MATCH"], Tags = ["resource-types", "meta"],
+        Effect = TargetEffect.Writes, References = ["RFC7644 §3.3.1", "RFC7643 §3.1", "RFC7643 §6"], Rows = ["RFC7644-3.3.1-META-RT-MATCH"], Tags = ["resource-types", "meta"],
         Requirement = "A created resource's `meta.resourceType` equals the `name` of the resource type it was created through. The check creates one minimal resource per type (under the run prefix) and deletes it.")]
     public async Task MetaResourceType()
     {

@@ -7,6 +7,7 @@ namespace Scim.Conformance.Suites.Discovery;
 
 /// <summary>RFC 7643 §2 and §7: every attribute definition in /Schemas is a well-formed SCIM attribute. These
 /// are what a client builds its whole model of the server from, so a malformed one breaks clients silently.</summary>
+[TargetEffect(TargetEffect.ReadsOnly)]
 public sealed partial class SchemaAttributeChecks : ScimCheck
 {
     private static readonly string[] Types = ["string", "boolean", "decimal", "integer", "dateTime", "binary", "reference", "complex"];

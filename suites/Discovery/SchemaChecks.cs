@@ -4,6 +4,7 @@ using Scim.Conformance.Suites.Kit;
 namespace Scim.Conformance.Suites.Discovery;
 
 /// <summary>RFC 7644 §4 and RFC 7643 §7: the /Schemas endpoint and the schema resources themselves.</summary>
+[TargetEffect(TargetEffect.ReadsOnly)]
 public sealed class SchemaChecks : ScimCheck
 {
     [Check("discovery.schemas.list", "GET /Schemas returns a ListResponse of every supported schema",
@@ -85,7 +86,7 @@ public sealed class SchemaChecks : ScimCheck
     }
 
     [Check("discovery.schemas.cover-resource-urns", "Every schema URN a resource carries is published in /Schemas",
-        References = ["RFC7643 §7", "RFC7643 §3"], Rows = ["RFC7643-7-SCHEMA-FOR-EVERY-URN", "RFC7643-3-SCHEMAS-ALLOWED"], Tags = ["schemas"],
+        Effect = TargetEffect.Writes, References = ["RFC7643 §7", "RFC7643 §3"], Rows = ["RFC7643-7-SCHEMA-FOR-EVERY-URN", "RFC7643-3-SCHEMAS-ALLOWED"], Tags = ["schemas"],
         Requirement = "Each URI in a resource's `schemas` is the id of a schema in /Schemas, and is the resource type's `schema` or one of its `schemaExtensions`. The check creates one minimal resource per type (under the run prefix) and deletes it.")]
     public async Task CoverResourceUrns()
     {

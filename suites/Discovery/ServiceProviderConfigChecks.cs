@@ -5,6 +5,7 @@ using Scim.Conformance.Suites.Kit;
 namespace Scim.Conformance.Suites.Discovery;
 
 /// <summary>RFC 7643 §5 and RFC 7644 §4: the ServiceProviderConfig, the document every client reads first.</summary>
+[TargetEffect(TargetEffect.ReadsOnly)]
 public sealed class ServiceProviderConfigChecks : ScimCheck
 {
     private static readonly string[] KnownAuthenticationTypes = ["oauth", "oauth2", "oauthbearertoken", "httpbasic", "httpdigest"];
@@ -122,7 +123,7 @@ public sealed class ServiceProviderConfigChecks : ScimCheck
     }
 
     [Check("discovery.spc.read-only", "The ServiceProviderConfig cannot be written",
-        Level = RequirementLevel.Should, References = ["RFC7643 §5", "RFC7644 §4"], Rows = ["RFC7643-5-SPC-READONLY"], Tags = ["spc", "read-only"],
+        Effect = TargetEffect.Writes, Level = RequirementLevel.Should, References = ["RFC7643 §5", "RFC7644 §4"], Rows = ["RFC7643-5-SPC-READONLY"], Tags = ["spc", "read-only"],
         Requirement = "All ServiceProviderConfig attributes are readOnly and the endpoint is defined for GET only, so PUT and PATCH are refused (non-2xx). Safe on a real tenant: what is sent is the configuration as read, unchanged.")]
     public async Task ReadOnly()
     {

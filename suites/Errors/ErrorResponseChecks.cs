@@ -7,6 +7,7 @@ namespace Scim.Conformance.Suites.Errors;
 /// <summary>RFC 7644 §3.12 (and §3.2): what an error response looks like. Each check provokes the same handful of
 /// client mistakes against an endpoint the server advertises (see <see cref="ErrorProbes"/>) and judges one facet of
 /// every error that comes back, so a reader sees each rule broken separately.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class ErrorResponseChecks : ScimCheck
 {
     [Check("errors.body", "Errors carry a JSON error body",

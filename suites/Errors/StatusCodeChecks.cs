@@ -7,6 +7,7 @@ namespace Scim.Conformance.Suites.Errors;
 /// <summary>RFC 7644 §3.12 Tables 8 and 9: which status (and scimType) a client mistake earns. Every probe targets
 /// something that cannot exist (a run-prefixed id or endpoint), a body that cannot be parsed, or a resource this
 /// check created itself; whatever a faulty server creates along the way is recorded in the ledger and deleted.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class StatusCodeChecks : ScimCheck
 {
     [Check("errors.unknown-resource-404", "An unknown resource id is answered 404",
@@ -43,7 +44,7 @@ public sealed class StatusCodeChecks : ScimCheck
     }
 
     [Check("errors.unknown-endpoint-404", "An unknown endpoint is answered 404",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.12"], Rows = ["RFC7644-3.12-404-ENDPOINT"], Tags = ["errors", "http-status"],
+        Effect = TargetEffect.ReadsOnly, Level = RequirementLevel.Should, References = ["RFC7644 §3.12"], Rows = ["RFC7644-3.12-404-ENDPOINT"], Tags = ["errors", "http-status"],
         Requirement = "A GET of a path under the base URL that is no SCIM endpoint is answered 404.")]
     public async Task UnknownEndpoint404()
     {

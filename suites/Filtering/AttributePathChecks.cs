@@ -7,6 +7,7 @@ namespace Scim.Conformance.Suites.Filtering;
 /// <summary>RFC 7644 §3.4.2.2 and §3.10: how a filter names what it compares — sub-attributes with a dot, the core
 /// schema's URN as a prefix, extension attributes by their full URN path, values of a multi-valued attribute (any of
 /// them matches), and value-path filters <c>attr[…]</c> evaluated against one value at a time.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class AttributePathChecks : FilterCheck
 {
     [Check("filter.value-path", "A value-path filter is evaluated against one and the same value",

@@ -4,6 +4,7 @@ namespace Scim.Conformance.Suites.Filtering;
 
 /// <summary>RFC 7644 §3.4.2.2 and RFC 7643 §2.2, §3.1: letter case in filters. Attribute names and operators are
 /// case-insensitive; values compare case-insensitively or exactly according to the attribute's <c>caseExact</c>.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class CaseSensitivityChecks : FilterCheck
 {
     [Check("filter.attribute-names-case-insensitive", "Attribute names in a filter ignore letter case",

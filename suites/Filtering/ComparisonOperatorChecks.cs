@@ -6,6 +6,7 @@ namespace Scim.Conformance.Suites.Filtering;
 
 /// <summary>RFC 7644 §3.4.2.2, Table 3: the attribute operators eq, ne, co, sw, ew, pr, gt, ge, lt and le, each on
 /// the check's own users, and the refusal of an ordering comparison on a boolean.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class ComparisonOperatorChecks : FilterCheck
 {
     [Check("filter.op.eq", "eq matches identical values only",

@@ -5,6 +5,7 @@ namespace Scim.Conformance.Suites.Filtering;
 
 /// <summary>RFC 7644 §3.4.2 and §3.4.2.2: a filtered query returns exactly the matching resources, and a filter that
 /// matches nothing is an empty list, not an error.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class FilterResultChecks : FilterCheck
 {
     [Check("filter.only-matches", "A filtered query returns only the matching resources",

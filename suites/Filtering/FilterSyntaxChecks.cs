@@ -5,6 +5,7 @@ namespace Scim.Conformance.Suites.Filtering;
 /// <summary>RFC 7644 §3.4.2.2 (Figure 1, the filter ABNF) and §3.12: comparison values are JSON literals, and a
 /// filter outside the grammar — an unknown operator, a missing value, unbalanced parentheses, trailing tokens — is
 /// refused with 400 invalidFilter: never evaluated as something else, never a server error.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class FilterSyntaxChecks : FilterCheck
 {
     [Check("filter.json-literals", "Comparison values are JSON literals; an unquoted string is refused",

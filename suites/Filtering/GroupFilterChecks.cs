@@ -5,6 +5,7 @@ namespace Scim.Conformance.Suites.Filtering;
 
 /// <summary>RFC 7644 §3.4.2.2: filtering applies to every resource type, Groups included. The check creates two
 /// users and two groups, and confines its group queries with <c>displayName sw "{cohort prefix}-"</c>.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class GroupFilterChecks : FilterCheck
 {
     [Check("filter.groups", "Groups can be filtered by displayName and by member",

@@ -4,6 +4,7 @@ namespace Scim.Conformance.Suites.Filtering;
 
 /// <summary>RFC 7644 §3.4.2.2, Table 4 and Figure 1: the logical operators and, or and not, grouping with
 /// parentheses, and the precedence of and over or.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class LogicalOperatorChecks : FilterCheck
 {
     [Check("filter.logic.and", "and requires both sides to be true",

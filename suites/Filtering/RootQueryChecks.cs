@@ -9,6 +9,7 @@ namespace Scim.Conformance.Suites.Filtering;
 /// prefix as the users' userName, and confines each query with that prefix: <c>userName sw "{cohort}-"</c> for the
 /// users (which must not bring back the group), <c>meta.resourceType eq "Group" and displayName sw "{cohort}-"</c>
 /// for the group.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class RootQueryChecks : FilterCheck
 {
     [Check("filter.root-query", "A filtered query on the server root spans resource types and leaves out those without the attribute",

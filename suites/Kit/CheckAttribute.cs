@@ -42,6 +42,9 @@ public sealed class CheckAttribute : FactAttribute
     /// <summary>The requirement in one sentence, in our words.</summary>
     public string Requirement { get; set; } = "";
 
+    /// <summary>What the check may do to the target; when undeclared here, the class's <see cref="TargetEffectAttribute"/> says.</summary>
+    public TargetEffect Effect { get; set; } = TargetEffect.Undeclared;
+
     /// <summary>IDs of checks that must not fail for this one to be meaningful; when one does, this check is Skipped.</summary>
     public string[] Prerequisites { get; set; } = [];
 }

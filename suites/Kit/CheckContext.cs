@@ -17,7 +17,9 @@ public sealed class CheckContext
         Level = level;
         CancellationToken = cancellationToken;
         Client = new ScimClient(session, _exchanges.Enqueue, cancellationToken);
-        Ledger = new ResourceLedger(Client);
+        // Cleanup must still run when the run is interrupted or times out: its client is not tied to the run's token
+        // (each DELETE is still bounded by the request timeout).
+        Ledger = new ResourceLedger(new ScimClient(session, _exchanges.Enqueue, CancellationToken.None));
         Resources = new ResourceFactory(this);
     }
 

@@ -16,6 +16,8 @@ public sealed record CheckDescriptor
     public required string Requirement { get; init; }
     public required IReadOnlyList<string> Prerequisites { get; init; }
     public required MethodInfo Method { get; init; }
+    /// <summary>Whether the check only reads or may write; Undeclared is refused by the catalog lint.</summary>
+    public TargetEffect Effect { get; init; }
 
     public static CheckDescriptor From(MethodInfo method, CheckAttribute a) => new()
     {
@@ -29,6 +31,8 @@ public sealed record CheckDescriptor
         Requirement = a.Requirement,
         Prerequisites = a.Prerequisites,
         Method = method,
+        Effect = a.Effect != TargetEffect.Undeclared ? a.Effect
+            : method.DeclaringType?.GetCustomAttribute<TargetEffectAttribute>(inherit: true)?.Effect ?? TargetEffect.Undeclared,
     };
 
     public static string AreaOf(string id)

@@ -19,11 +19,11 @@ public sealed class EmbeddedTarget : IAsyncDisposable
     /// <summary>Throws <see cref="ArgumentException"/> for an unknown fault.</summary>
     public static async Task<EmbeddedTarget> StartAsync(
         IReadOnlyCollection<string>? faults = null, TimeSpan latency = default, IReadOnlyCollection<OptionalFeature>? without = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, ChaosMode chaos = ChaosMode.None)
     {
         var token = Guid.NewGuid().ToString("N");
         var host = await ReferenceServerHost.StartAsync(
-            new ReferenceServerOptions { Token = token, Faults = faults ?? [], Latency = latency, Without = without ?? [] }, cancellationToken);
+            new ReferenceServerOptions { Token = token, Faults = faults ?? [], Latency = latency, Without = without ?? [], Chaos = chaos }, cancellationToken);
         return new EmbeddedTarget(host, token);
     }
 

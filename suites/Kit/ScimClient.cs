@@ -38,28 +38,72 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
         string? accept = ScimMediaType)
     {
         var url = session.Resolve(pathOrUrl);
-        using var request = new HttpRequestMessage(method, url);
-        if (accept is not null)
-            request.Headers.TryAddWithoutValidation("Accept", accept);
-        switch (credentials)
-        {
-            // Credentials never leave the target's origin, whatever URL a server hands us (meta.location, $ref, ...).
-            case Credentials.Configured when session.Authorization is { } auth && session.IsUnderBaseUrl(url):
-                request.Headers.Authorization = auth;
-                break;
-            case Credentials.Wrong:
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "scimct-wrong-" + Guid.NewGuid().ToString("N"));
-                break;
-        }
         var requestText = rawBody ?? body?.ToJsonString();
-        if (requestText is not null)
-            request.Content = new StringContent(requestText, Encoding.UTF8, contentType);
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        if (session.Options.ReadOnly && ChangesNothing.IsWrite(method, url))
+            throw new HarnessException($"read-only run: refused to send {method} {session.Redactor.Text(url.ToString())}, which could change the target");
+
+        HttpRequestMessage Build()
         {
-            if (!request.Headers.TryAddWithoutValidation(name, value))
-                request.Content?.Headers.TryAddWithoutValidation(name, value);
+            var request = new HttpRequestMessage(method, url);
+            if (accept is not null)
+                request.Headers.TryAddWithoutValidation("Accept", accept);
+            switch (credentials)
+            {
+                // Credentials never leave the target's origin, whatever URL a server hands us (meta.location, $ref, ...).
+                case Credentials.Configured when session.Authorization is { } auth && session.IsUnderBaseUrl(url):
+                    request.Headers.Authorization = auth;
+                    break;
+                case Credentials.Wrong:
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "scimct-wrong-" + Guid.NewGuid().ToString("N"));
+                    break;
+            }
+            if (requestText is not null)
+                request.Content = new StringContent(requestText, Encoding.UTF8, contentType);
+            foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+            {
+                if (!request.Headers.TryAddWithoutValidation(name, value))
+                    request.Content?.Headers.TryAddWithoutValidation(name, value);
+            }
+            return request;
         }
 
+        // A 429 or 503 is the target asking us to slow down, not an answer to the check: wait as asked and send again,
+        // a bounded number of times. Every attempt stays in the evidence, with a note saying what was done about it.
+        var policy = session.Options.Retries;
+        for (var retry = 1; ; retry++)
+        {
+            using var request = Build();
+            var (response, giveUp) = await SendOnceAsync(request, requestText, retry);
+            if (giveUp is null)
+                return response;
+            await Task.Delay(giveUp.Value.Wait, session.Options.Clock, cancellationToken);
+        }
+    }
+
+    /// <summary>Attempt number <paramref name="attempt"/> (1 is the first send). Returns the response, and, when it is
+    /// a 429/503 worth retrying, how long to wait before the next attempt.</summary>
+    private async Task<(ScimResponse Response, (TimeSpan Wait, string Why)? Retry)> SendOnceAsync(
+        HttpRequestMessage request, string? requestText, int attempt)
+    {
+        if (session.Pacer is { } pacer)
+            await pacer.WaitTurnAsync(cancellationToken);
+        if (session.InFlight is { } inFlight)
+            await inFlight.WaitAsync(cancellationToken);
+        try
+        {
+            return await SendHoldingSlotAsync(request, requestText, attempt);
+        }
+        finally
+        {
+            session.InFlight?.Release();
+        }
+    }
+
+    private async Task<(ScimResponse Response, (TimeSpan Wait, string Why)? Retry)> SendHoldingSlotAsync(
+        HttpRequestMessage request, string? requestText, int attempt)
+    {
+        var method = request.Method;
+        var url = request.RequestUri!;
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -69,18 +113,47 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
             using var response = await session.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var (bodyText, bytes) = await ReadBodyAsync(response, timeout.Token);
             var responseHeaders = HeadersOf(response);
-            var exchange = Record(request, requestText, started, clock, (int)response.StatusCode, responseHeaders, bodyText, bytes, null);
-            return new ScimResponse(response.StatusCode, responseHeaders, bodyText, exchange);
+            var status = (int)response.StatusCode;
+            var policy = session.Options.Retries;
+            if (RetryPolicy.IsRetryable(status) && policy.MaxRetries > 0)
+            {
+                if (attempt > policy.MaxRetries)
+                {
+                    var reason = $"the target still answered {status} to {method} {url} after {policy.MaxRetries} retries: it is rate-limited or unavailable, so no verdict";
+                    Record(request, requestText, started, clock, status, responseHeaders, bodyText, bytes, null, reason);
+                    throw new HarnessException(session.Redactor.Text(reason));
+                }
+                var retry = attempt;
+                var (wait, why) = policy.WaitBefore(retry, response.Headers.RetryAfter, session.Options.Clock.GetUtcNow());
+                if (wait > policy.MaxWait)
+                {
+                    var reason = $"the target answered {status} to {method} {url} and asked to wait {wait.TotalSeconds:0} s ({why}), longer than the cap of {policy.MaxWait.TotalSeconds:0} s: no verdict";
+                    Record(request, requestText, started, clock, status, responseHeaders, bodyText, bytes, null, reason);
+                    throw new HarnessException(session.Redactor.Text(reason));
+                }
+                var note = $"answered {status}; retry {retry} of {policy.MaxRetries} after {wait.TotalSeconds:0.###} s ({why})";
+                var waited = Record(request, requestText, started, clock, status, responseHeaders, bodyText, bytes, null, note);
+                return (new ScimResponse(response.StatusCode, responseHeaders, bodyText, waited), (wait, why));
+            }
+            var exchange = Record(request, requestText, started, clock, status, responseHeaders, bodyText, bytes, null);
+            return (new ScimResponse(response.StatusCode, responseHeaders, bodyText, exchange), null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             var reason = $"no complete response to {method} {url} within {session.Options.RequestTimeout.TotalSeconds:0.#} s";
             Record(request, requestText, started, clock, null, null, null, null, reason);
-            throw new HarnessException(reason);
+            throw new HarnessException(session.Redactor.Text(reason));
         }
         catch (HttpRequestException e)
         {
-            var reason = $"{method} {url} failed: {e.Message}";
+            var reason = $"{method} {url} failed: {e.Message}{(e.InnerException is { } inner ? $" ({inner.Message})" : "")}";
+            Record(request, requestText, started, clock, null, null, null, null, reason);
+            throw new HarnessException(session.Redactor.Text(reason), e);
+        }
+        catch (IOException e)
+        {
+            // The connection broke while the body was read (reset, or fewer bytes than Content-Length announced).
+            var reason = $"the response to {method} {url} was cut off: {e.Message}";
             Record(request, requestText, started, clock, null, null, null, null, reason);
             throw new HarnessException(session.Redactor.Text(reason), e);
         }
@@ -119,7 +192,8 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
 
     private Exchange Record(
         HttpRequestMessage request, string? requestBody, DateTimeOffset started, Stopwatch clock,
-        int? status, IReadOnlyDictionary<string, string>? responseHeaders, string? responseBody, long? responseBytes, string? error)
+        int? status, IReadOnlyDictionary<string, string>? responseHeaders, string? responseBody, long? responseBytes, string? error,
+        string? note = null)
     {
         var redactor = session.Redactor;
         var limit = session.Options.RecordedBodyLimit;
@@ -143,6 +217,7 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
             ElapsedMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1),
             StartedAt = started,
             Error = error is null ? null : redactor.Text(error),
+            Note = note is null ? null : redactor.Text(note),
         };
         record(exchange);
         return exchange;

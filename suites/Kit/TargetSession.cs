@@ -21,6 +21,16 @@ public sealed record TargetSessionOptions
     public string Profile { get; init; } = Profiles.Strict;
     /// <summary>For tests: the handler to send through instead of a socket.</summary>
     public HttpMessageHandler? Handler { get; init; }
+    /// <summary>At most this many requests per second to the target (all checks together); null for no limit.</summary>
+    public double? MaxRequestsPerSecond { get; init; }
+    /// <summary>At most this many requests in flight at once; null for no limit beyond the check concurrency.</summary>
+    public int? MaxConcurrentRequests { get; init; }
+    /// <summary>How 429 and 503 answers are waited out and retried.</summary>
+    public RetryPolicy Retries { get; init; } = RetryPolicy.Default;
+    /// <summary>The clock that paces requests and times back-off waits (a fake one in tests).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+    /// <summary>For production tenants: the client refuses to send anything that could change the target.</summary>
+    public bool ReadOnly { get; init; }
 }
 
 /// <summary>Everything a run shares across checks: one HTTP connection pool, the credentials, the run prefix and
@@ -49,6 +59,8 @@ public sealed class TargetSession : IDisposable
             Timeout = Timeout.InfiniteTimeSpan,
         };
         Http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("scim-conformance", "0.1"));
+        Pacer = options.MaxRequestsPerSecond is { } rps ? new RequestPacer(rps, options.Clock) : null;
+        InFlight = options.MaxConcurrentRequests is { } most ? new SemaphoreSlim(most, most) : null;
         _discovery = new Lazy<Task<DiscoverySnapshot>>(() => DiscoverySnapshot.FetchAsync(this, CancellationToken.None));
     }
 
@@ -60,6 +72,10 @@ public sealed class TargetSession : IDisposable
     public Redactor Redactor { get; }
     public HttpClient Http { get; }
     public string Profile => Options.Profile;
+    /// <summary>Spaces requests under --max-rps; null when the rate is not limited.</summary>
+    internal RequestPacer? Pacer { get; }
+    /// <summary>Bounds the requests in flight; null when not bounded.</summary>
+    internal SemaphoreSlim? InFlight { get; }
 
     internal AuthenticationHeaderValue? Authorization =>
         Options.Token is null ? null : new AuthenticationHeaderValue("Bearer", Options.Token);
@@ -82,5 +98,9 @@ public sealed class TargetSession : IDisposable
         Uri.Compare(url, BaseUrl, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
         && url.AbsolutePath.StartsWith(BaseUrl.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal);
 
-    public void Dispose() => Http.Dispose();
+    public void Dispose()
+    {
+        Http.Dispose();
+        InFlight?.Dispose();
+    }
 }

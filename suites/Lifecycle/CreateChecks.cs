@@ -6,6 +6,7 @@ namespace Scim.Conformance.Suites.Lifecycle;
 
 /// <summary>RFC 7644 §3.3 and RFC 7643 §3.1: creating resources with POST, for every resource type the server
 /// exposes (including ones this suite has never seen: the bodies are built from the server's own schemas).</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class CreateChecks : LifecycleCheck
 {
     [Check("lifecycle.create.status-201", "A successful create answers 201 Created",

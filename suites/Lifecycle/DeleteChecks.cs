@@ -5,6 +5,7 @@ using Scim.Conformance.Suites.Kit;
 namespace Scim.Conformance.Suites.Lifecycle;
 
 /// <summary>RFC 7644 §3.6: deleting resources. Each check deletes only resources it created.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class DeleteChecks : LifecycleCheck
 {
     private const int PagesWalkedAtMost = 50;

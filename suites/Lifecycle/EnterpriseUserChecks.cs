@@ -4,6 +4,7 @@ using Scim.Conformance.Suites.Kit;
 namespace Scim.Conformance.Suites.Lifecycle;
 
 /// <summary>RFC 7643 §4.3: the Enterprise User extension, when the User resource type lists it.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class EnterpriseUserChecks : LifecycleCheck
 {
     [Check("lifecycle.enterprise.round-trip", "Enterprise User attributes are stored under the extension",

@@ -5,6 +5,7 @@ using Scim.Conformance.Suites.Kit;
 namespace Scim.Conformance.Suites.Lifecycle;
 
 /// <summary>RFC 7643 §4.2 and §4.1.2: Group members, and the User `groups` the server derives from them.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class GroupMembershipChecks : LifecycleCheck
 {
     [Check("lifecycle.group.members", "Group members carry the member's id, its URI and its type",

@@ -4,6 +4,7 @@ using Scim.Conformance.Suites.Kit;
 namespace Scim.Conformance.Suites.Lifecycle;
 
 /// <summary>RFC 7643 §3.1: `id` (server-assigned, unique, stable, never reused) and `externalId` (the client's).</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class IdentifierChecks : LifecycleCheck
 {
     [Check("lifecycle.id.unique-across-types", "Every resource has an id, unique across all resource types",

@@ -6,6 +6,7 @@ using Scim.Conformance.Suites.Kit;
 namespace Scim.Conformance.Suites.Lifecycle;
 
 /// <summary>RFC 7644 §3.4.1 and RFC 7643 §3.1: reading a resource back, and the `meta` the server maintains.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed partial class ReadAndMetaChecks : LifecycleCheck
 {
     // xsd:dateTime with a time zone (RFC 7643 §2.3.5 refers to XML Schema dateTime; a zone is expected in practice).

@@ -4,6 +4,7 @@ using Scim.Conformance.Suites.Kit;
 namespace Scim.Conformance.Suites.Lifecycle;
 
 /// <summary>RFC 7644 §3.5.1: replacing a resource with PUT. Each check replaces only resources it created.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class ReplaceChecks : LifecycleCheck
 {
     [Check("lifecycle.put.replaces", "PUT replaces the resource's values and answers 200 with it",

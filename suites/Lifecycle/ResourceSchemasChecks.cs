@@ -4,6 +4,7 @@ using Scim.Conformance.Suites.Kit;
 namespace Scim.Conformance.Suites.Lifecycle;
 
 /// <summary>RFC 7643 §3 and §3.3: the `schemas` attribute every resource representation carries.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class ResourceSchemasChecks : LifecycleCheck
 {
     [Check("lifecycle.schemas.present", "Every resource carries a non-empty schemas array",

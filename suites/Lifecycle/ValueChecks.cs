@@ -6,6 +6,7 @@ using Scim.Conformance.Suites.Kit;
 namespace Scim.Conformance.Suites.Lifecycle;
 
 /// <summary>RFC 7643 §2.3 and §2.4: value types, and the rules of multi-valued attributes.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class ValueChecks : LifecycleCheck
 {
     [Check("lifecycle.user.active-boolean", "active is stored and returned as a JSON boolean",

@@ -7,6 +7,7 @@ namespace Scim.Conformance.Suites.Media;
 /// <summary>RFC 7644 §3.8 and RFC 7643 §2.3.8: JSON as SCIM exchanges it — UTF-8 text kept code point for code
 /// point, the JSON shape that follows from each attribute's definition, and no meaning in the order of members.
 /// Each check creates its own resource (deleted through the ledger) and judges a fresh read of it.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class JsonEncodingChecks : ScimCheck
 {
     /// <summary>Latin with diacritics, CJK, Greek and a character outside the Basic Multilingual Plane (4 UTF-8 bytes).</summary>

@@ -8,6 +8,7 @@ namespace Scim.Conformance.Suites.Media;
 /// <summary>RFC 7644 §3.1, §3.8 and §8.1: the media type application/scim+json, asked for, sent and answered with.
 /// The reads are a list of one resource and the ServiceProviderConfig; what is written is a resource the check
 /// creates itself (deleted through the ledger).</summary>
+[TargetEffect(TargetEffect.ReadsOnly)]
 public sealed class MediaTypeChecks : ScimCheck
 {
     private const string ScimJsonType = ScimClient.ScimMediaType;
@@ -75,7 +76,7 @@ public sealed class MediaTypeChecks : ScimCheck
     }
 
     [Check("media.response-content-type", "SCIM responses are labelled application/scim+json",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.1", "RFC7644 §8.1"], Rows = ["RFC7644-3.1-RESP-MEDIA-TYPE"], Tags = ["media-type"],
+        Effect = TargetEffect.Writes, Level = RequirementLevel.Should, References = ["RFC7644 §3.1", "RFC7644 §8.1"], Rows = ["RFC7644-3.1-RESP-MEDIA-TYPE"], Tags = ["media-type"],
         Requirement = "Every JSON response — configuration, list, created and read resource, errors (404, and 400 for an unparsable body) — is labelled application/scim+json; application/json is only a Warn, while another label (such as application/json+scim) or none breaks the MUST to answer Accept: application/scim+json.")]
     public async Task ResponseContentType()
     {
@@ -111,7 +112,7 @@ public sealed class MediaTypeChecks : ScimCheck
     }
 
     [Check("media.request-content-type", "Request bodies sent as application/scim+json are accepted",
-        References = ["RFC7644 §3.1", "RFC7644 §3.8"], Rows = ["RFC7644-3.8-REQ-CONTENT-TYPE"], Tags = ["media-type"],
+        Effect = TargetEffect.Writes, References = ["RFC7644 §3.1", "RFC7644 §3.8"], Rows = ["RFC7644-3.8-REQ-CONTENT-TYPE"], Tags = ["media-type"],
         Requirement = "A POST (and, where implemented, a PUT and a PATCH) whose body is labelled Content-Type: application/scim+json is processed, not refused with 415 Unsupported Media Type.")]
     public async Task RequestContentType()
     {

@@ -10,6 +10,7 @@ namespace Scim.Conformance.Suites.Pagination;
 /// pages exist; a first page is asked for with a bare <c>cursor</c> parameter, as RFC 9865's example does, and every
 /// later request repeats the first one's parameters with only the cursor changed, as RFC 9865 requires of clients.
 /// Cursor expiry is checked by waiting out <c>cursorTimeout</c>, only when it is at most 30 seconds.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class CursorPaginationChecks : CursorPaginationCheck
 {
     private const int PageSize = 2;

@@ -6,6 +6,7 @@ namespace Scim.Conformance.Suites.Pagination;
 /// own five users, selected by the cohort's filter, so totals are exact on a tenant full of other data. Pages are
 /// compared with the order the server itself gives the five users in a single page (sorted by userName when sorting
 /// is advertised), never with an order the suite assumes.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class IndexPaginationChecks : IndexPaginationCheck
 {
     [Check("pagination.start-index-one-based", "startIndex counts from 1, defaults to 1, and is echoed",

@@ -6,6 +6,7 @@ namespace Scim.Conformance.Suites.Retrieval;
 /// <summary>RFC 7644 §3.4.2.5, §3.9 and §3.10: the <c>attributes</c> parameter replaces the default set with the
 /// attributes named, by plain name, sub-attribute path, schema URN or extension URN, in any letter case. Each check
 /// creates a User with every writable attribute and compares a read with the parameter to the plain read.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class AttributeSelectionChecks : RetrievalCheck
 {
     [Check("retrieval.attributes", "attributes=userName returns userName and nothing else but what is returned always",

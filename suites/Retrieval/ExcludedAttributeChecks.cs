@@ -5,6 +5,7 @@ namespace Scim.Conformance.Suites.Retrieval;
 
 /// <summary>RFC 7644 §3.4.2.5 and §3.9: <c>excludedAttributes</c> removes attributes from the default set, on
 /// every resource type, but never removes what is returned "always".</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class ExcludedAttributeChecks : RetrievalCheck
 {
     [Check("retrieval.excluded-attributes", "excludedAttributes removes the named attributes and keeps the rest, on Users and Groups",

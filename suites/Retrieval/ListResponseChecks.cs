@@ -8,10 +8,11 @@ namespace Scim.Conformance.Suites.Retrieval;
 /// (count=1 or a few), and judge the page's shape. Where a non-empty or partial page must be certain, they create
 /// the resources themselves (under the run prefix; deleted afterwards). Without filtering, one page is judged per
 /// resource type the server exposes.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class ListResponseChecks : RetrievalCheck
 {
     [Check("retrieval.list.schema", "List responses are identified by the ListResponse URN alone",
-        References = ["RFC7644 §3.4.2"], Rows = ["RFC7644-3.4.2-LIST-SCHEMA"], Tags = ["list"],
+        Effect = TargetEffect.ReadsOnly, References = ["RFC7644 §3.4.2"], Rows = ["RFC7644-3.4.2-LIST-SCHEMA"], Tags = ["list"],
         Requirement = $"A query response is identified by its schema: for every resource type, GET {{endpoint}}?count=1 answers with `schemas` exactly [\"{ScimUrns.ListResponse}\"]. Reads only.")]
     public async Task Schema()
     {

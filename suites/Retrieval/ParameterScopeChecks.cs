@@ -7,6 +7,7 @@ namespace Scim.Conformance.Suites.Retrieval;
 /// <summary>RFC 7644 §3.9 and §3.4.2: where the query parameters apply: <c>attributes</c> and
 /// <c>excludedAttributes</c> on every resource of a list and on every write that returns a resource; unknown
 /// parameters are ignored rather than refused.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class ParameterScopeChecks : RetrievalCheck
 {
     [Check("retrieval.parameters-on-lists", "attributes and excludedAttributes apply to every resource of a list",

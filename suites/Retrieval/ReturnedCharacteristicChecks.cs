@@ -6,6 +6,7 @@ namespace Scim.Conformance.Suites.Retrieval;
 /// <summary>RFC 7643 §7 and RFC 7644 §3.4, §3.9: the <c>returned</c> characteristic decides what a response
 /// holds: "always" and "default" attributes by default, "request" ones only when asked for, "never" ones never.
 /// Judged against the schemas the server publishes, on a User the check creates with every writable attribute.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class ReturnedCharacteristicChecks : RetrievalCheck
 {
     [Check("retrieval.default-set", "A resource read without parameters holds every attribute returned by default",

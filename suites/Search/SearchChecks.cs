@@ -7,10 +7,11 @@ namespace Scim.Conformance.Suites.Search;
 /// <summary>RFC 7644 §3.4.3: queries with POST {endpoint}/.search and a SearchRequest body, and RFC 9865 cursors in
 /// that body. Only /Users is searched: the requirement is the same for every endpoint, and Users are what every
 /// server has.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class SearchChecks : SearchCheck
 {
     [Check("search.supported", "POST /Users/.search answers a SearchRequest with a ListResponse",
-        Level = RequirementLevel.May, References = ["RFC7644 §3.4.3"], Rows = ["RFC7644-3.4.3-SEARCH-SUPPORTED"], Tags = ["search"],
+        Effect = TargetEffect.ReadsOnly, Level = RequirementLevel.May, References = ["RFC7644 §3.4.3"], Rows = ["RFC7644-3.4.3-SEARCH-SUPPORTED"], Tags = ["search"],
         Requirement = "Clients MAY query with POST to {endpoint}/.search, and no ServiceProviderConfig flag says whether a server serves it: a SearchRequest for one resource (count 1) to /Users/.search is answered 200 with a ListResponse. A server that does not serve it (404, 405, 501…) is recorded as Info, and the other search checks are Skipped.")]
     public async Task Supported()
     {
@@ -21,7 +22,7 @@ public sealed class SearchChecks : SearchCheck
     }
 
     [Check("search.is-query", "POST to /.search never creates a resource",
-        References = ["RFC7644 §3.4.3"], Rows = ["RFC7644-3.4.3-SEARCH-IS-QUERY"], Tags = ["search"],
+        Effect = TargetEffect.ReadsOnly, References = ["RFC7644 §3.4.3"], Rows = ["RFC7644-3.4.3-SEARCH-IS-QUERY"], Tags = ["search"],
         Requirement = "The /.search path makes a POST a query, never a create: POST /Users/.search with a User-shaped body (a User's schemas and a fresh userName) leaves no user with that userName behind — whether the server answers it as a search (200) or refuses the body (400).")]
     public async Task IsQuery()
     {
@@ -140,7 +141,7 @@ public sealed class SearchChecks : SearchCheck
     }
 
     [Check("search.invalid-filter", "A malformed filter in a SearchRequest is refused with 400 invalidFilter",
-        References = ["RFC7644 §3.4.3", "RFC7644 §3.12"], Rows = ["RFC7644-3.4.3-SEARCH-INVALIDFILTER"], Tags = ["search", "errors"],
+        Effect = TargetEffect.ReadsOnly, References = ["RFC7644 §3.4.3", "RFC7644 §3.12"], Rows = ["RFC7644-3.4.3-SEARCH-INVALIDFILTER"], Tags = ["search", "errors"],
         Requirement = "A SearchRequest whose filter breaks the grammar (\"userName eq\", no comparison value) is answered 400 with scimType invalidFilter, as the same filter in a GET would be — never 500, never a page.")]
     public async Task InvalidFilter()
     {

@@ -7,6 +7,7 @@ namespace Scim.Conformance.Suites.Sorting;
 /// Alice, Zed, bjensen, created in that order) within a filter that selects only them. Orders are stated by the part
 /// of the userName after the cohort's shared prefix. Where the case rule is not what is being checked, an order is
 /// accepted when it is sorted either case-insensitively or case-sensitively: sort.case-rule alone judges which.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class SortingChecks : SortCheck
 {
     [Check("sort.sort-by", "sortBy orders the results by the named attribute",
