@@ -93,8 +93,9 @@ public sealed class PrefixSweep(TargetSession session, CancellationToken cancell
         return failures;
     }
 
-    /// <summary>The attribute a resource type's resources are named by: userName, displayName or name when the core
-    /// schema has it as a string, else its first required, writable string attribute.</summary>
+    /// <summary>The attribute a resource type's resources are named by: the first of userName, displayName and name
+    /// that the core schema requires (as a single string), else the first of them it has, else its first required,
+    /// writable string attribute. (Agents have an optional displayName but a required name.)</summary>
     public static string? NamingAttribute(DiscoverySnapshot discovery, JsonObject resourceType)
     {
         if (resourceType.StringMember("schema") is not { } urn || discovery.Schema(urn) is not { } schema)
@@ -102,12 +103,14 @@ public sealed class PrefixSweep(TargetSession session, CancellationToken cancell
         var strings = (schema.Member("attributes") as JsonArray ?? []).OfType<JsonObject>()
             .Where(a => a.StringMember("type") == "string" && !a.Member("multiValued").IsTrue() && a.StringMember("name") is not ("id" or "externalId"))
             .ToList();
-        foreach (var preferred in new[] { "userName", "displayName", "name" })
-        {
-            if (strings.FirstOrDefault(a => string.Equals(a.StringMember("name"), preferred, StringComparison.OrdinalIgnoreCase)) is { } hit)
-                return hit.StringMember("name");
-        }
-        return strings.FirstOrDefault(a => a.Member("required").IsTrue() && a.StringMember("mutability") != "readOnly")?.StringMember("name");
+        var preferred = new[] { "userName", "displayName", "name" }
+            .Select(name => strings.FirstOrDefault(a => string.Equals(a.StringMember("name"), name, StringComparison.OrdinalIgnoreCase)))
+            .OfType<JsonObject>()
+            .ToList();
+        var chosen = preferred.FirstOrDefault(a => a.Member("required").IsTrue())
+            ?? preferred.FirstOrDefault()
+            ?? strings.FirstOrDefault(a => a.Member("required").IsTrue() && a.StringMember("mutability") != "readOnly");
+        return chosen?.StringMember("name");
     }
 
     /// <summary>Every resource the query lists, page by page; null when the endpoint does not answer with a list.</summary>
