@@ -90,6 +90,16 @@ public sealed class ResilienceSettingsTests : IDisposable
     }
 
     [Fact]
+    public void The_catalog_listing_says_which_checks_write()
+    {
+        var output = new StringWriter();
+        Assert.Equal(ExitCodes.Conforms, ListCommand.Execute("json", [], [], output, TextWriter.Null));
+        using var json = System.Text.Json.JsonDocument.Parse(output.ToString());
+        var writes = json.RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!, e => e.GetProperty("writes").GetBoolean());
+        Assert.All(CheckCatalog.All, c => Assert.Equal(c.Effect == TargetEffect.Writes, writes[c.Id]));
+    }
+
+    [Fact]
     public void The_first_stop_reason_wins_and_a_run_timeout_names_itself()
     {
         using var stop = new RunStop();
