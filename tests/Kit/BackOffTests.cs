@@ -64,6 +64,19 @@ public class BackOffTests
     }
 
     [Fact]
+    public async Task The_retry_note_reaches_the_rendered_evidence()
+    {
+        var client = ClientOver(n => n == 1
+            ? Answer(HttpStatusCode.TooManyRequests, r => r.Headers.Add("Retry-After", "2"))
+            : Answer(HttpStatusCode.OK));
+
+        await client.GetAsync("Users");
+
+        Assert.Contains("Note: answered 429; retry 1 of 3 after 2 s (Retry-After: 2)", Scim.Conformance.Reports.Renderers.ExchangeText.Response(_recorded[0]));
+        Assert.DoesNotContain("Note:", Scim.Conformance.Reports.Renderers.ExchangeText.Response(_recorded[1]));
+    }
+
+    [Fact]
     public async Task A_503_with_an_http_date_waits_until_that_date()
     {
         var until = _clock.GetUtcNow().AddSeconds(5);
