@@ -75,6 +75,11 @@ public sealed class ResourceFactory(CheckContext context)
         var faker = new Faker(Locales[Random.Shared.Next(Locales.Length)]);
         var body = new JsonObject { ["schemas"] = new JsonArray(schemaUrn) };
         Fill(body, schema, rich, faker);
+        // The naming attribute is what `sweep` finds leftovers by: it always carries the run prefix, whatever the
+        // schema's type (a hint or a generated value might not), unless the schema fixes its values.
+        if (PrefixSweep.NamingAttribute(discovery, resourceType) is { } naming && body[naming] is JsonValue named && named.IsString()
+            && !context.Session.Prefix.Owns(named.GetValue<string>()) && discovery.Attribute(schemaUrn, naming)?.StringArray("canonicalValues") is not { Count: > 0 })
+            body[naming] = context.Session.Prefix.Name(naming);
 
         foreach (var extension in (resourceType.Member("schemaExtensions") as JsonArray ?? []).OfType<JsonObject>())
         {

@@ -146,7 +146,9 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
         }
         catch (HttpRequestException e)
         {
-            var reason = $"{method} {url} failed: {e.Message}{(e.InnerException is { } inner ? $" ({inner.Message})" : "")}";
+            // The outer message is often generic ("An error occurred while sending the request"): say what really happened.
+            var detail = e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) ? $" ({inner.Message})" : "";
+            var reason = $"{method} {url} failed: {e.Message}{detail}";
             Record(request, requestText, started, clock, null, null, null, null, reason);
             throw new HarnessException(session.Redactor.Text(reason), e);
         }
