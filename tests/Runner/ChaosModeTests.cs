@@ -48,13 +48,15 @@ public sealed class ChaosModeTests : IDisposable
         var environment = new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = HeapLimit };
 
         var result = await RunnerProcess.RunAsync(_dir.Path, environment,
-            "run", "--chaos", name, "--timeout", "2", "--include", Selection, "--out", "out");
+            "run", "--chaos", name, "--timeout", "5", "--include", Selection, "--out", "out");
 
         var console = result.StdOut + result.StdErr;
         Assert.DoesNotContain("   at ", console);
         Assert.DoesNotContain("Exception", console);
         Assert.True(result.ExitCode == expected.Exit, $"exit {result.ExitCode}, expected {expected.Exit}:\n{console}");
-        var document = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(_dir.Path, "out", "result.json"), TestContext.Current.CancellationToken));
+        var resultFile = Path.Combine(_dir.Path, "out", "result.json");
+        Assert.True(File.Exists(resultFile), $"no result.json:\n{console}");
+        var document = ResultJson.Deserialize(await File.ReadAllTextAsync(resultFile, TestContext.Current.CancellationToken));
         Assert.Equal(Outcome.Pass, document.Checks.Single(c => c.Id == "discovery.spc.schema-urn").Outcome);
 
         var check = document.Checks.Single(c => c.Id == expected.Check);

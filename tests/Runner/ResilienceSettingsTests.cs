@@ -118,16 +118,16 @@ public sealed class ResilienceSettingsTests : IDisposable
     public async Task The_run_timeout_stops_a_run_against_a_hanging_target_cleanly_with_exit_3()
     {
         var result = await RunnerProcess.RunAsync(_dir.Path, new Dictionary<string, string>(),
-            "run", "--chaos", "slow", "--timeout", "6", "--run-timeout", "3", "--include", "lifecycle.create.*", "--out", "out");
+            "run", "--chaos", "slow", "--timeout", "8", "--run-timeout", "4", "--include", "lifecycle.create.*", "--out", "out");
 
         var console = result.StdOut + result.StdErr;
         Assert.True(result.ExitCode == ExitCodes.TargetUnreachableOrHarnessError, console);
-        Assert.Contains("the run did not complete: the run timeout of 3 s expired", console);
+        Assert.Contains("the run did not complete: the run timeout of 4 s expired", console);
         Assert.DoesNotContain("   at ", console);
         var document = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(_dir.Path, "out", "result.json"), TestContext.Current.CancellationToken));
         var create = document.Checks.Where(c => c.Id.StartsWith("lifecycle.create.", StringComparison.Ordinal)).ToList();
-        Assert.Contains(create, c => c.Outcome == Outcome.Error && c.Reason == "stopped while running: the run timeout of 3 s expired (cleanup still ran)");
-        Assert.Contains(create, c => c.Outcome == Outcome.Skipped && c.Reason == "not started: the run timeout of 3 s expired");
+        Assert.Contains(create, c => c.Outcome == Outcome.Error && c.Reason == "stopped while running: the run timeout of 4 s expired (cleanup still ran)");
+        Assert.Contains(create, c => c.Outcome == Outcome.Skipped && c.Reason == "not started: the run timeout of 4 s expired");
         // Cut short by the run timeout, not left to wait for their own request timeouts.
         Assert.DoesNotContain(create, c => c.Reason?.Contains("no complete response", StringComparison.Ordinal) == true);
     }
