@@ -61,7 +61,7 @@ public sealed class KillAndSweepTests : IAsyncLifetime
     private async Task WaitUntilTheRunHasCreatedSomethingAsync(Process run)
     {
         var deadline = Stopwatch.StartNew();
-        while ((await PrefixedAsync()).Count < 3)
+        while ((await _client.GetAsync("/Users?filter=" + Uri.EscapeDataString("userName sw \"scimct-\""))).Json["Resources"] is not System.Text.Json.Nodes.JsonArray { Count: > 0 })
         {
             Assert.False(run.HasExited, "the run finished before it could be interrupted");
             Assert.True(deadline.Elapsed < Limit, "the run created nothing within the limit");
@@ -79,14 +79,20 @@ public sealed class KillAndSweepTests : IAsyncLifetime
     [Fact]
     public async Task A_run_killed_mid_way_leaves_prefixed_resources_that_sweep_removes_to_the_last_one()
     {
-        using var run = StartRun();
-        var stdout = run.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = run.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await WaitUntilTheRunHasCreatedSomethingAsync(run);
+        // A check may delete what it made between our look and the kill; then that kill left nothing to prove the
+        // sweep on, and the run is repeated (a bounded number of times).
+        IReadOnlyList<string> left = [];
+        for (var attempt = 0; attempt < 5 && left.Count == 0; attempt++)
+        {
+            using var run = StartRun();
+            var stdout = run.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            var stderr = run.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await WaitUntilTheRunHasCreatedSomethingAsync(run);
 
-        run.Kill(entireProcessTree: true);
-        await WaitForExitAsync(run, stdout, stderr);
-        var left = await PrefixedAsync();
+            run.Kill(entireProcessTree: true);
+            await WaitForExitAsync(run, stdout, stderr);
+            left = await PrefixedAsync();
+        }
         Assert.NotEmpty(left);
 
         var listed = await RunnerProcess.RunAsync(_dir.Path, new Dictionary<string, string> { [_tokenVariable] = _token },
