@@ -6,7 +6,8 @@ namespace Scim.Conformance.Suites.Auth;
 /// <summary>RFC 7644 §2 and §3.12: a server that needs credentials refuses requests without valid ones, says how to
 /// authenticate, and reports the refusal as a SCIM error. Only reads are sent without credentials (a list of one
 /// resource), so even a server that serves anonymous clients changes nothing. These checks judge a target configured
-/// with a token; a target run open (no token) has nothing to refuse.</summary>
+/// with HTTP credentials (bearer token, OAuth client, Basic or API key: the wrong credential is one of the same scheme);
+/// a target run open has nothing to refuse.</summary>
 public sealed class AuthenticationChecks : ScimCheck
 {
     [Check("auth.no-credentials-rejected", "A request without credentials is refused",
@@ -76,8 +77,12 @@ public sealed class AuthenticationChecks : ScimCheck
     /// <summary>GET of one resource of a protected endpoint (the User list, or else the first resource type's).</summary>
     private async Task<ScimResponse> ProbeAsync(Credentials credentials)
     {
-        if (Target.Options.Token is null)
-            throw new NotApplicableException("the target is configured without a token: the server is run without authentication, so there is no refusal to judge");
+        if (!Target.Primary.Authentication.SendsCredentials)
+        {
+            throw new NotApplicableException(Target.Primary.Options.ClientCertificate is null
+                ? "the target is configured without credentials: the server is run without authentication, so there is no refusal to judge"
+                : "the target authenticates by client certificate alone: a missing or wrong certificate is refused in the TLS handshake, before any HTTP answer these checks could judge");
+        }
         var resourceType = ProbeRequests.ProbeType(await DiscoveryAsync());
         return await Scim.GetAsync($"{ProbeRequests.EndpointPath(resourceType)}?count=1", credentials);
     }

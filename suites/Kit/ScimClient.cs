@@ -13,7 +13,15 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
 {
     public const string ScimMediaType = "application/scim+json";
 
+    private TargetIdentity _identity = session.Primary;
+
     public TargetSession Session => session;
+
+    /// <summary>The identity whose credentials <see cref="Credentials.Configured"/> means.</summary>
+    public TargetIdentity Identity => _identity;
+
+    /// <summary>The same client (same evidence, same cancellation) acting as another identity of the target.</summary>
+    public ScimClient As(TargetIdentity identity) => new(session, record, cancellationToken) { _identity = identity };
 
     /// <summary>A GET; <paramref name="accept"/> replaces the default Accept header, and null sends none.</summary>
     public Task<ScimResponse> GetAsync(string pathOrUrl, Credentials credentials = Credentials.Configured, string? accept = ScimMediaType) =>
@@ -41,16 +49,11 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
         using var request = new HttpRequestMessage(method, url);
         if (accept is not null)
             request.Headers.TryAddWithoutValidation("Accept", accept);
-        switch (credentials)
-        {
-            // Credentials never leave the target's origin, whatever URL a server hands us (meta.location, $ref, ...).
-            case Credentials.Configured when session.Authorization is { } auth && session.IsUnderBaseUrl(url):
-                request.Headers.Authorization = auth;
-                break;
-            case Credentials.Wrong:
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "scimct-wrong-" + Guid.NewGuid().ToString("N"));
-                break;
-        }
+        // Credentials never leave the target's origin, whatever URL a server hands us (meta.location, $ref, ...);
+        // the handler of the identity applies them (and renews an OAuth token refused with 401).
+        var mode = credentials == Credentials.Configured && !session.IsUnderBaseUrl(url) ? Credentials.None : credentials;
+        request.Options.Set(Authentication.AuthenticatingHandler.Mode, mode);
+        var http = mode == Credentials.None ? session.Anonymous.Http : _identity.Http;
         var requestText = rawBody ?? body?.ToJsonString();
         if (requestText is not null)
             request.Content = new StringContent(requestText, Encoding.UTF8, contentType);
@@ -66,7 +69,7 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
         timeout.CancelAfter(session.Options.RequestTimeout);
         try
         {
-            using var response = await session.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var (bodyText, bytes) = await ReadBodyAsync(response, timeout.Token);
             var responseHeaders = HeadersOf(response);
             var exchange = Record(request, requestText, started, clock, (int)response.StatusCode, responseHeaders, bodyText, bytes, null);
@@ -81,6 +84,12 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
         catch (HttpRequestException e)
         {
             var reason = $"{method} {url} failed: {e.Message}";
+            Record(request, requestText, started, clock, null, null, null, null, reason);
+            throw new HarnessException(session.Redactor.Text(reason), e);
+        }
+        catch (Authentication.AuthenticationFailedException e)
+        {
+            var reason = $"{method} {url} was not sent: {e.Message}";
             Record(request, requestText, started, clock, null, null, null, null, reason);
             throw new HarnessException(session.Redactor.Text(reason), e);
         }
