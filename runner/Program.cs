@@ -18,6 +18,9 @@ var concurrency = new Option<int?>("--concurrency") { Description = "How many ch
 var latency = new Option<int?>("--latency-ms") { Description = "Embedded reference server only: delay every response (benchmarks)" };
 var timeout = new Option<double?>("--timeout") { Description = "Seconds to wait for each response (default 30)" };
 var baseline = new Option<string?>("--baseline") { Description = "Compare with a baseline of known deviations: exit 1 only for differences" };
+var caBundle = new Option<string?>("--ca-bundle") { Description = "A PEM file of certificate authorities to trust besides the system's (a target's own CA)" };
+var insecure = new Option<bool>("--insecure-skip-tls-verify") { Description = "Accept any server certificate: self-signed test servers only; every report says so" };
+var proxy = new Option<string?>("--proxy") { Description = "An HTTP proxy for every request to the target, e.g. http://proxy.example.com:3128" };
 var from = new Option<string>("--from") { Description = "The result.json to build the baseline from", Required = true };
 var baselineOut = new Option<string>("--out") { Description = "The baseline file to write", Required = true };
 var previous = new Option<string?>("--previous") { Description = "An earlier baseline whose reasons are kept for unchanged entries" };
@@ -25,7 +28,7 @@ var describe = new Option<string?>("--describe") { Description = "What the basel
 var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
 
 var run = new Command("run", "Run the checks against a target and write the reports (the default command)");
-foreach (var option in new Option[] { target, config, baseUrl, tokenEnv, fault, include, exclude, profile, output, failOn, concurrency, timeout, baseline, latency })
+foreach (var option in new Option[] { target, config, baseUrl, tokenEnv, fault, include, exclude, profile, output, failOn, concurrency, timeout, baseline, latency, caBundle, insecure, proxy })
     run.Options.Add(option);
 run.SetAction((parse, cancellationToken) => RunCommand.ExecuteAsync(new RunCommand.Arguments
 {
@@ -43,6 +46,9 @@ run.SetAction((parse, cancellationToken) => RunCommand.ExecuteAsync(new RunComma
     TimeoutSeconds = parse.GetValue(timeout),
     Baseline = parse.GetValue(baseline),
     LatencyMs = parse.GetValue(latency),
+    CaBundle = parse.GetValue(caBundle),
+    InsecureSkipTlsVerify = parse.GetValue(insecure),
+    Proxy = parse.GetValue(proxy),
 }, RunConsole.Create(), cancellationToken));
 
 var list = new Command("list", "Print the catalog of checks without touching any server");

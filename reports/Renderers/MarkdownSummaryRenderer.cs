@@ -44,6 +44,8 @@ public sealed class MarkdownSummaryRenderer : IReportRenderer
             _ => "❔",
         };
         md.Append("## ").Append(icon).Append(" SCIM conformance: ").Append(MarkdownText.Inline(verdict.Headline)).Append("\n\n");
+        if (document.Target.TlsUnverified)
+            md.Append("> [!WARNING]\n> ").Append(MarkdownText.Inline(TlsVerificationModes.DisabledWarning)).Append("\n\n");
         md.Append("**Target** ").Append(MarkdownText.Inline(document.Target.Name))
             .Append(" (").Append(MarkdownText.Code(ReportText.DisplayUrl(document.Target.BaseUrl))).Append(')')
             .Append(" · **Profile** ").Append(MarkdownText.Inline(document.Profile))

@@ -28,6 +28,9 @@ public static class RunCommand
         public double? TimeoutSeconds { get; init; }
         public string? Baseline { get; init; }
         public int? LatencyMs { get; init; }
+        public string? CaBundle { get; init; }
+        public bool InsecureSkipTlsVerify { get; init; }
+        public string? Proxy { get; init; }
     }
 
     public static async Task<int> ExecuteAsync(Arguments arguments, RunConsole console, CancellationToken cancellationToken)
@@ -55,7 +58,10 @@ public static class RunCommand
                 {
                     Name = settings.TargetName,
                     BaseUrl = baseUrl,
-                    Token = settings.Token,
+                    Authentication = settings.Identity?.Authentication,
+                    ClientCertificate = settings.Identity?.ClientCertificate,
+                    SecondIdentity = settings.SecondIdentity,
+                    Connection = settings.Connection,
                     Profile = settings.Profile,
                     RequestTimeout = settings.RequestTimeout,
                 });
@@ -65,6 +71,13 @@ public static class RunCommand
                 BaseUrl = baseUrl.ToString(),
                 Embedded = embedded is not null,
                 Faults = settings.EmbeddedFaults,
+                Authentication = session.Primary.Options.Description,
+                SecondIdentity = session.Second?.Options.Description,
+                TlsVerification = baseUrl.Scheme != Uri.UriSchemeHttps ? null
+                    : settings.Connection.InsecureSkipTlsVerify ? TlsVerificationModes.Disabled
+                    : settings.Connection.ExtraAuthorities.Count > 0 ? TlsVerificationModes.SystemAndCaBundle
+                    : TlsVerificationModes.System,
+                ViaProxy = settings.Connection.Proxy is null ? null : true,
             };
 
             await TargetProbe.EnsureReachableAsync(session, cancellationToken);
@@ -113,6 +126,34 @@ public static class RunCommand
         return ExitCodes.Conforms;
     }
 
+    /// <summary>Trust and proxy: the command line's options win over the target's; a CA bundle and switching
+    /// verification off contradict each other.</summary>
+    private static Suites.Kit.Authentication.ConnectionSettings Connection(Arguments a, TargetConfig? config)
+    {
+        var caBundle = a.CaBundle is not null ? Path.GetFullPath(a.CaBundle) : config?.CaBundle;
+        var insecure = a.InsecureSkipTlsVerify || config?.InsecureSkipTlsVerify == true;
+        if (insecure && caBundle is not null)
+            throw new ConfigurationException("a CA bundle and insecureSkipTlsVerify contradict each other: trust the bundle, or verify nothing");
+        IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2> authorities = [];
+        if (caBundle is not null)
+        {
+            try
+            {
+                authorities = Suites.Kit.Authentication.ClientCertificates.LoadBundle(caBundle);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ConfigurationException(e.Message);
+            }
+        }
+        return new Suites.Kit.Authentication.ConnectionSettings
+        {
+            ExtraAuthorities = authorities,
+            InsecureSkipTlsVerify = insecure,
+            Proxy = a.Proxy is not null ? CredentialSections.Proxy(a.Proxy, "--proxy") : config?.Proxy,
+        };
+    }
+
     public static RunSettings Resolve(Arguments a, IReadOnlyList<CheckDescriptor> catalog)
     {
         if (a.Target is not null && a.BaseUrl is not null)
@@ -133,14 +174,14 @@ public static class RunCommand
             throw new ConfigurationException("--config goes with --target NAME");
 
         var baseUrl = a.BaseUrl is not null ? TargetsFile.ParseBaseUrl(a.BaseUrl, "--base-url") : config?.BaseUrl;
-        var tokenEnv = a.TokenEnv ?? config?.TokenEnv;
-        string? token = null;
-        if (tokenEnv is not null)
-        {
-            token = Environment.GetEnvironmentVariable(tokenEnv);
-            if (string.IsNullOrEmpty(token))
-                throw new ConfigurationException($"the environment variable {tokenEnv} (the target's token) is not set or is empty");
-        }
+        if (baseUrl is null && (a.CaBundle is not null || a.InsecureSkipTlsVerify || a.Proxy is not null))
+            throw new ConfigurationException("--ca-bundle, --insecure-skip-tls-verify and --proxy apply to a target reached by URL; add --target or --base-url");
+        var identity = a.TokenEnv is not null
+            ? new IdentityConfig(new BearerAuthConfig(new SecretReference(a.TokenEnv, null)), null)
+            : config?.Identity;
+        var primary = identity?.Resolve("the target's");
+        var second = config?.SecondIdentity?.Resolve("the second identity's");
+        var connection = Connection(a, config);
 
         var profile = a.Profile ?? config?.Profile ?? Profiles.Strict;
         if (!Profiles.IsKnown(profile))
@@ -161,7 +202,9 @@ public static class RunCommand
         {
             TargetName = config?.Name ?? (baseUrl is null ? "reference-server" : baseUrl.Host),
             BaseUrl = baseUrl,
-            Token = token,
+            Identity = primary,
+            SecondIdentity = second,
+            Connection = connection,
             EmbeddedFaults = a.Faults,
             EmbeddedLatency = TimeSpan.FromMilliseconds(a.LatencyMs ?? 0),
             Profile = profile,
