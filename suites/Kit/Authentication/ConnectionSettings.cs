@@ -45,6 +45,9 @@ public sealed record ConnectionSettings
         return handler;
     }
 
+    /// <summary>For the project's tests: the handler a session would use.</summary>
+    public SocketsHttpHandler CreateHandlerForTest(X509Certificate2? clientCertificate) => CreateHandler(clientCertificate);
+
     /// <summary>The system's verdict, or, when only the chain failed, a chain to one of the extra authorities. A name
     /// mismatch is never forgiven.</summary>
     private bool Trusted(X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors)
