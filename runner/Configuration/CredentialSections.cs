@@ -56,15 +56,13 @@ internal static class CredentialSections
         };
     }
 
+    /// <summary>The files are read when the run is resolved (a missing one is named then), so that a file with targets
+    /// for other machines still loads.</summary>
     private static ClientCertificateConfig Certificate(IConfigurationSection section, string what, string directory)
     {
         RefuseLiteralSecrets(section, what);
         var path = PathIn(directory, Required(section, "path", what));
         var keyPath = NullIfEmpty(section["keyPath"]) is { } key ? PathIn(directory, key) : null;
-        if (!File.Exists(path))
-            throw new ConfigurationException($"{what} path {path} does not exist");
-        if (keyPath is not null && !File.Exists(keyPath))
-            throw new ConfigurationException($"{what} keyPath {keyPath} does not exist");
         return new ClientCertificateConfig(path, keyPath, Secret(section, "password", what, directory, required: false));
     }
 

@@ -15,9 +15,11 @@ public sealed class CursorActorChecks : CursorPaginationCheck
         Requirement = "Paging stays confined to what the current actor may access even with a cursor another actor obtained: when a second identity presents the primary identity's nextCursor (same query, same count), the server either refuses the cursor or answers with only resources that the second identity's own query, without a cursor, returns.")]
     public async Task OtherActor()
     {
+        // The advertisement first, so that a server without cursors is NotApplicable for the reason every cursor check gives.
+        var userType = await CursorUserTypeAsync();
         var second = Target.Second
             ?? throw new NotApplicableException("the target configures no second identity (secondIdentity in targets.json): judging what a cursor gives another actor takes two sets of credentials");
-        var cohort = await CreateCohortAsync(await CursorUserTypeAsync());
+        var cohort = await CreateCohortAsync(userType);
         var cursor = await FirstNextCursorAsync(cohort, PageSize);
 
         var other = Scim.As(second);

@@ -62,7 +62,6 @@ public class TargetCredentialsFileTests : IDisposable
     [InlineData("\"auth\": { \"type\": \"api-key\", \"header\": \"Authorization\", \"keyEnv\": \"K\" }", "cannot be Authorization")]
     [InlineData("\"auth\": { \"type\": \"oauth2-client-credentials\", \"tokenUrl\": \"http://login.acme.test/token\", \"clientId\": \"c\", \"clientSecretEnv\": \"S\" }", "unencrypted")]
     [InlineData("\"tokenEnv\": \"T\", \"auth\": { \"type\": \"none\" }", "both tokenEnv/tokenFile and auth")]
-    [InlineData("\"clientCertificate\": { \"path\": \"nope.pfx\" }", "does not exist")]
     [InlineData("\"proxy\": \"http://user:pw@proxy.test\"", "carries credentials")]
     [InlineData("\"tls\": { \"insecureSkipTlsVerify\": \"perhaps\" }", "not true or false")]
     [InlineData("\"secondIdentity\": { \"profile\": \"x\" }", "secondIdentity names no credentials")]
@@ -103,6 +102,7 @@ public class TargetCredentialsFileTests : IDisposable
     [InlineData("\"auth\": { \"type\": \"api-key\", \"header\": \"X-Key\", \"keyFile\": \"missing.txt\" }", "missing.txt")]
     [InlineData("\"tls\": { \"caBundle\": \"missing.pem\", \"insecureSkipTlsVerify\": true }", "contradict")]
     [InlineData("\"tls\": { \"caBundle\": \"missing.pem\" }", "missing.pem")]
+    [InlineData("\"clientCertificate\": { \"path\": \"nope.pfx\", \"passwordEnv\": \"PATH\" }", "nope.pfx")]
     public void A_missing_secret_or_file_is_a_configuration_error_naming_it(string target, string expected)
     {
         var path = Write(target);

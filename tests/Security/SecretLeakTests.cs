@@ -19,7 +19,7 @@ namespace Scim.Conformance.Tests.Security;
 /// </summary>
 public class SecretLeakTests : IDisposable
 {
-    private const string Selection = "auth,discovery,pagination.cursor.other-actor";
+    private const string Selection = "auth,discovery.spc.*,pagination.cursor.other-actor";
     private readonly TempDirectory _dir = new("scim-leak-");
 
     private sealed record Scenario(ReferenceServerOptions Server, JsonObject Target, Dictionary<string, string> Environment, List<string> Secrets, string Scheme);
