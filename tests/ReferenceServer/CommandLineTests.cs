@@ -93,6 +93,32 @@ public partial class CommandLineTests
     }
 
     [Fact]
+    public void Authentication_options_configure_each_scheme()
+    {
+        var parsed = ServerCommandLine.Parse(["--basic", "u:p:w", "--api-key=X-Key:k", "--oauth-client", "c:s", "--oauth-token-lifetime", "60",
+            "--second-token", "t2", "--https", "--ca-out", "ca.pem"]);
+
+        Assert.Contains(new AcceptedBasicCredentials("u", "p:w"), parsed.Options.Credentials);
+        Assert.Contains(new AcceptedApiKey("X-Key", "k"), parsed.Options.Credentials);
+        Assert.Contains(new AcceptedOAuthClient("c", "s") { TokenLifetime = TimeSpan.FromSeconds(60) }, parsed.Options.Credentials);
+        Assert.Contains(new AcceptedBearerToken("t2") { Actor = ServerActor.Second }, parsed.Options.Credentials);
+        Assert.True(parsed.Options.ServesTls);
+        Assert.Equal("ca.pem", parsed.CertificateAuthorityOut);
+    }
+
+    [Theory]
+    [InlineData("--basic", "no-colon")]
+    [InlineData("--api-key", ":k")]
+    [InlineData("--oauth-token-lifetime", "0")]
+    [InlineData("--client-cn", "x")]
+    [InlineData("--ca-out", "ca.pem")]
+    public void Incomplete_authentication_options_are_refused(string option, string value)
+    {
+        var refusal = Assert.Throws<CommandLineException>(() => ServerCommandLine.Parse([option, value]));
+        Assert.DoesNotContain("\n", refusal.Message);
+    }
+
+    [Fact]
     public void No_arguments_mean_the_correct_server_on_a_free_loopback_port_without_authentication()
     {
         var parsed = ServerCommandLine.Parse([]);
