@@ -68,6 +68,7 @@ public partial class FaultCatalogTests
         "cursor-default-method-mismatch", "search-unsupported", "search-creates", "search-ignores-attributes",
         "search-rejects-attribute-arrays", "search-bad-filter-500", "search-ignores-cursor",
         "root-search-unsupported", "search-accepts-missing-urn", "root-query-unsupported", "root-query-mixes-types", "filter-schemas-ignored",
+        "cursor-not-bound-to-client",
     ];
 
     [Fact]

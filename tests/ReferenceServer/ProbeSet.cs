@@ -22,6 +22,7 @@ public static partial class ProbeSet
     private const string Group = "urn:ietf:params:scim:schemas:core:2.0:Group";
     private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     private const string Search = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
+    private const string SecondToken = "probe-second-token";
 
     private static readonly Probe[] Probes =
     [
@@ -158,6 +159,7 @@ public static partial class ProbeSet
         new("users beyond the end", HttpMethod.Get, "/Users?attributes=userName&startIndex=100"),
         new("first cursor page", HttpMethod.Get, "/Users?attributes=userName&sortBy=userName&count=2&cursor", Saves: "cursor", SavedMember: "nextCursor"),
         new("next cursor page", HttpMethod.Get, "/Users?attributes=userName&sortBy=userName&count=2&cursor={cursor}"),
+        new("next cursor page as another client", HttpMethod.Get, "/Users?attributes=userName&sortBy=userName&count=2&cursor={cursor}", Token: SecondToken),
         new("next cursor page with another count", HttpMethod.Get, "/Users?attributes=userName&sortBy=userName&count=3&cursor={cursor}"),
         new("only cursor page", HttpMethod.Get, "/Users?attributes=userName&count=100&cursor"),
         new("empty cursor page", HttpMethod.Get, "/Users?attributes=userName&count=0&cursor"),
@@ -201,7 +203,12 @@ public static partial class ProbeSet
         var started = DateTimeOffset.UtcNow;
         // Cursors are stamped by a clock that only a probe's Wait moves, so the answers never depend on how fast the run is.
         var clock = new ManualClock(started);
-        var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { Token = token, Faults = faults, Clock = clock }, TestContext.Current.CancellationToken);
+        var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions
+        {
+            Token = token, Faults = faults, Clock = clock,
+            // A second actor, who sees only what it created, to present another client's cursor.
+            Credentials = [new AcceptedBearerToken(SecondToken) { Actor = ServerActor.Second }],
+        }, TestContext.Current.CancellationToken);
         var client = new ScimTestClient(http, host.BaseUrl, token);
         await using (host)
         {
