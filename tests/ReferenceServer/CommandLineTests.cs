@@ -71,6 +71,33 @@ public partial class CommandLineTests
     }
 
     [Fact]
+    public async Task With_https_it_writes_its_certificate_authority_and_serves_tls_a_client_trusting_it_accepts()
+    {
+        const string token = "tls-process-token";
+        var caFile = Path.Combine(Path.GetTempPath(), $"scim-server-ca-{Guid.NewGuid():N}.pem");
+        using var server = ServerProcess.Start("--https", "--urls", "https://127.0.0.1:0", "--ca-out", caFile, "--token", token);
+        try
+        {
+            var line = await server.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+            var match = ListeningLine().Match(line ?? "");
+            Assert.True(match.Success, $"unexpected start line: {line}");
+            Assert.StartsWith("https://", match.Groups["url"].Value);
+
+            var trusted = Scim.Conformance.Suites.Kit.Authentication.ClientCertificates.LoadBundle(caFile);
+            using var handler = new Scim.Conformance.Suites.Kit.Authentication.ConnectionSettings { ExtraAuthorities = trusted }.CreateHandlerForTest(null);
+            using var http = new HttpClient(handler);
+            var client = new ScimTestClient(http, new Uri(match.Groups["url"].Value), token);
+            (await client.GetAsync("/Users")).AssertStatus(HttpStatusCode.OK);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync(TestContext.Current.CancellationToken);
+            File.Delete(caFile);
+        }
+    }
+
+    [Fact]
     public void Options_take_values_after_a_space_or_an_equals_sign_and_faults_repeat()
     {
         var parsed = ServerCommandLine.Parse(["--urls=http://127.0.0.1:9000", "--token", "t", "--fault", "a,b", "--fault=c"]);
@@ -161,6 +188,6 @@ public partial class CommandLineTests
         Assert.Empty(error.ToString());
     }
 
-    [GeneratedRegex(@"^Reference SCIM server listening on (?<url>http://127\.0\.0\.1:[1-9][0-9]*/scim/v2) \(faults: (?<faults>.+)\)$")]
+    [GeneratedRegex(@"^Reference SCIM server listening on (?<url>https?://127\.0\.0\.1:[1-9][0-9]*/scim/v2) \(faults: (?<faults>.+)\)$")]
     private static partial Regex ListeningLine();
 }
