@@ -20,14 +20,14 @@ public sealed class AuthenticationChecks : ScimCheck
             "HTTP 401 Unauthorized", $"{response.Summary}{(response.Status is >= 200 and < 300 ? " (served to an anonymous client)" : "")}");
     }
 
-    [Check("auth.wrong-credentials-rejected", "A request with an invalid bearer token is refused",
+    [Check("auth.wrong-credentials-rejected", "A request with invalid credentials is refused",
         References = ["RFC7644 §2", "RFC7644 §3.12"], Tags = ["auth"],
-        Requirement = "A request whose Authorization header carries a bearer token the server never issued is answered 401 (Table 8: the authorization header is invalid), or at least 403 — never served.")]
+        Requirement = "A request carrying credentials of the configured scheme that the server never issued (a made-up bearer token, Basic password or API key) is answered 401 (Table 8: the authorization header is invalid), or at least 403 — never served.")]
     public async Task WrongCredentialsRejected()
     {
         var response = await ProbeAsync(Credentials.Wrong);
-        Expect.That(response.Status is 401 or 403, "a request with an invalid bearer token was not refused",
-            "HTTP 401 Unauthorized", $"{response.Summary}{(response.Status is >= 200 and < 300 ? " (served with a made-up token)" : "")}");
+        Expect.That(response.Status is 401 or 403, $"a request with invalid {Target.Primary.Authentication.Scheme} credentials was not refused",
+            "HTTP 401 Unauthorized", $"{response.Summary}{(response.Status is >= 200 and < 300 ? " (served with made-up credentials)" : "")}");
     }
 
     [Check("auth.www-authenticate", "A 401 names the authentication schemes in WWW-Authenticate",

@@ -24,7 +24,8 @@ public sealed class OAuthClientCredentials : TargetAuthentication
 {
     private readonly SemaphoreSlim _fetch = new(1, 1);
     private AuthenticationServices? _services;
-    private (string Token, DateTimeOffset? Expires)? _current;
+    // Replaced whole (a reference), so a reader never sees one token with another's expiry.
+    private volatile IssuedToken? _current;
 
     public OAuthClientCredentials(Uri tokenEndpoint, string clientId, string clientSecret, string? scope = null,
         OAuthClientAuthentication clientAuthentication = OAuthClientAuthentication.Basic)
@@ -66,7 +67,7 @@ public sealed class OAuthClientCredentials : TargetAuthentication
         try
         {
             // Another request may have renewed it meanwhile: then that fresh token is worth one more try.
-            if (_current is { } current && current.Token != sent)
+            if (_current is { } current && current.Value != sent)
                 return true;
             _current = await FetchAsync(cancellationToken);
             return true;
@@ -86,8 +87,9 @@ public sealed class OAuthClientCredentials : TargetAuthentication
         {
             if (Fresh(_current) is { } fetched)
                 return fetched;
-            _current = await FetchAsync(cancellationToken);
-            return _current.Value.Token;
+            var fresh = await FetchAsync(cancellationToken);
+            _current = fresh;
+            return fresh.Value;
         }
         finally
         {
@@ -97,12 +99,12 @@ public sealed class OAuthClientCredentials : TargetAuthentication
 
     /// <summary>The token unless it expires within the margin: a tenth of its lifetime, at most 30 seconds, so a
     /// request never leaves with a token about to lapse on its way.</summary>
-    private string? Fresh((string Token, DateTimeOffset? Expires)? current) =>
-        current is { } c && (c.Expires is null || Services.Clock.GetUtcNow() < c.Expires.Value) ? c.Token : null;
+    private string? Fresh(IssuedToken? current) =>
+        current is { } c && (c.Expires is null || Services.Clock.GetUtcNow() < c.Expires.Value) ? c.Value : null;
 
     private AuthenticationServices Services => _services ?? throw new InvalidOperationException("the authentication is not attached to a session");
 
-    private async Task<(string Token, DateTimeOffset? Expires)> FetchAsync(CancellationToken cancellationToken)
+    private async Task<IssuedToken> FetchAsync(CancellationToken cancellationToken)
     {
         var form = new List<KeyValuePair<string, string>> { new("grant_type", "client_credentials") };
         if (!string.IsNullOrWhiteSpace(Scope))
@@ -165,9 +167,12 @@ public sealed class OAuthClientCredentials : TargetAuthentication
                 expires = requestedAt + TimeSpan.FromSeconds(seconds) - margin;
             }
             TokensFetched++;
-            return (token, expires);
+            return new IssuedToken(token, expires);
         }
     }
+
+    /// <summary>An access token and when to stop using it (null: until the server refuses it).</summary>
+    private sealed record IssuedToken(string Value, DateTimeOffset? Expires);
 
     /// <summary>RFC 6749 §2.3.1: id and secret are each form-urlencoded, then joined by ':' for HTTP Basic.</summary>
     private string BasicClientCredentials() =>
