@@ -37,9 +37,9 @@ public abstract class BulkCheck : LifecycleCheck
     }
 
     /// <summary>POST /Bulk. Whatever the results say was created is recorded in the ledger, so it is cleaned up.</summary>
-    protected async Task<ScimResponse> SendAsync(JsonObject request)
+    protected async Task<ScimResponse> SendAsync(JsonObject request, IReadOnlyDictionary<string, string>? headers = null)
     {
-        var response = await Scim.PostAsync("Bulk", request);
+        var response = await Scim.SendAsync(HttpMethod.Post, "Bulk", request, headers: headers);
         foreach (var result in ResultsOrEmpty(response))
         {
             if (StatusOf(result) is >= 200 and < 300 && string.Equals(result.StringMember("method"), "POST", StringComparison.OrdinalIgnoreCase))
