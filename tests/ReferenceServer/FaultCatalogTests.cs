@@ -79,6 +79,18 @@ public partial class FaultCatalogTests
         "agent-references-unchecked", "agent-delete-leaves-links", "agent-groups-not-computed", "x509-stored-as-pem", "x509-not-parsed",
         "x509-pem-accepted", "x509-concatenated-accepted", "agent-several-primaries-accepted",
         "agent-active-ignored-on-replace", "agents-no-display-name-fallback", "agent-type-dropped", "external-identifiers-dropped",
+        // Issue 9: ETags, Bulk, attribute notation, /Me and asynchronous requests.
+        "put-without-etag", "put-etag-stale", "put-keeps-version", "if-none-match-ignored",
+        "if-none-match-strong-comparison", "if-match-ignored", "if-match-ignored-on-delete", "if-match-always-fails",
+        "etag-unadvertised", "bulk-limits-zero", "bulk-answers-201", "bulk-response-wrong-urn",
+        "bulk-drops-last-result", "bulk-status-always-200", "bulk-omits-location", "bulk-omits-bulkid",
+        "bulk-accepts-missing-bulkid", "bulk-error-without-response", "bulk-stops-at-first-error",
+        "bulk-ignores-fail-on-errors", "bulk-leaves-references", "bulk-ignores-extension-references",
+        "bulk-resolves-only-earlier", "bulk-circular-500", "bulk-max-operations-unenforced",
+        "bulk-max-payload-unenforced", "bulk-ignores-version", "bulk-ignores-delete", "bulk-unadvertised",
+        "body-names-case-sensitive", "me-without-location", "me-redirects-302", "me-unsupported-404",
+        "async-request-mode-invalid", "async-answers-synchronously", "async-without-set-txn", "async-txn-mismatch",
+        "async-set-with-sub", "async-result-public", "async-error-without-response", "async-unadvertised",
     ];
 
     [Fact]
