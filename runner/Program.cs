@@ -18,6 +18,9 @@ var concurrency = new Option<int?>("--concurrency") { Description = "How many ch
 var latency = new Option<int?>("--latency-ms") { Description = "Embedded reference server only: delay every response (benchmarks)" };
 var timeout = new Option<double?>("--timeout") { Description = "Seconds to wait for each response (default 30)" };
 var baseline = new Option<string?>("--baseline") { Description = "Compare with a baseline of known deviations: exit 1 only for differences" };
+var caBundle = new Option<string?>("--ca-bundle") { Description = "A PEM file of certificate authorities to trust besides the system's (a target's own CA)" };
+var insecure = new Option<bool>("--insecure-skip-tls-verify") { Description = "Accept any server certificate: self-signed test servers only; every report says so" };
+var proxy = new Option<string?>("--proxy") { Description = "An HTTP proxy for every request to the target, e.g. http://proxy.example.com:3128" };
 var from = new Option<string>("--from") { Description = "The result.json to build the baseline from", Required = true };
 var baselineOut = new Option<string>("--out") { Description = "The baseline file to write", Required = true };
 var previous = new Option<string?>("--previous") { Description = "An earlier baseline whose reasons are kept for unchanged entries" };
@@ -31,7 +34,7 @@ var yes = new Option<bool>("--yes") { Description = "Delete without asking" };
 var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
 
 var run = new Command("run", "Run the checks against a target and write the reports (the default command)");
-foreach (var option in new Option[] { target, config, baseUrl, tokenEnv, fault, include, exclude, profile, output, failOn, concurrency, timeout, baseline, latency, maxRps, runTimeout, readOnly, chaos })
+foreach (var option in new Option[] { target, config, baseUrl, tokenEnv, fault, include, exclude, profile, output, failOn, concurrency, timeout, baseline, latency, maxRps, runTimeout, readOnly, chaos, caBundle, insecure, proxy })
     run.Options.Add(option);
 run.SetAction((parse, cancellationToken) => RunCommand.ExecuteAsync(new RunCommand.Arguments
 {
@@ -53,10 +56,13 @@ run.SetAction((parse, cancellationToken) => RunCommand.ExecuteAsync(new RunComma
     RunTimeoutSeconds = parse.GetValue(runTimeout),
     ReadOnly = parse.GetValue(readOnly),
     Chaos = parse.GetValue(chaos),
+    CaBundle = parse.GetValue(caBundle),
+    InsecureSkipTlsVerify = parse.GetValue(insecure),
+    Proxy = parse.GetValue(proxy),
 }, RunConsole.Create(), cancellationToken));
 
 var sweep = new Command("sweep", "Find what earlier runs left on a target (by the run prefix), list it, and delete it after confirmation or with --yes");
-foreach (var option in new Option[] { target, config, baseUrl, tokenEnv, timeout, prefix, yes })
+foreach (var option in new Option[] { target, config, baseUrl, tokenEnv, timeout, prefix, yes, caBundle, insecure, proxy })
     sweep.Options.Add(option);
 sweep.SetAction((parse, cancellationToken) => SweepCommand.ExecuteAsync(new SweepCommand.Arguments
 {
@@ -65,6 +71,9 @@ sweep.SetAction((parse, cancellationToken) => SweepCommand.ExecuteAsync(new Swee
     BaseUrl = parse.GetValue(baseUrl),
     TokenEnv = parse.GetValue(tokenEnv),
     TimeoutSeconds = parse.GetValue(timeout),
+    CaBundle = parse.GetValue(caBundle),
+    InsecureSkipTlsVerify = parse.GetValue(insecure),
+    Proxy = parse.GetValue(proxy),
     Prefix = parse.GetValue(prefix)!,
     Yes = parse.GetValue(yes),
 }, Console.Out, Console.Error, Console.IsInputRedirected ? null : Console.In, cancellationToken));

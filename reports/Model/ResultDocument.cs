@@ -5,7 +5,7 @@ namespace Scim.Conformance.Reports.Model;
 public sealed record ResultDocument
 {
     /// <summary>Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would change or remove.</summary>
-    public const string CurrentSchemaVersion = "1.0";
+    public const string CurrentSchemaVersion = "1.1";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
     public required ToolInfo Tool { get; init; }
@@ -21,6 +21,8 @@ public sealed record ResultDocument
     public required IReadOnlyList<CheckResult> Checks { get; init; }
     /// <summary>Set when the run was compared with a baseline.</summary>
     public BaselineSummary? Baseline { get; init; }
+    /// <summary>The specification defects the run ran into: each is touched by at least one check that reached a verdict.</summary>
+    public IReadOnlyList<SpecIssue> SpecIssues { get; init; } = [];
 }
 
 public sealed record ToolInfo(string Name, string Version);
@@ -34,6 +36,32 @@ public sealed record TargetInfo
     public bool Embedded { get; init; }
     /// <summary>Faults switched on in the embedded reference server, if any.</summary>
     public IReadOnlyList<string> Faults { get; init; } = [];
+    /// <summary>How requests were authenticated, by scheme name only (e.g. <c>oauth2-client-credentials</c>,
+    /// <c>basic + client-certificate</c>, <c>none</c>); null in documents written before it was recorded.</summary>
+    public string? Authentication { get; init; }
+    /// <summary>The scheme of the second identity, when one was configured (pagination.cursor.other-actor).</summary>
+    public string? SecondIdentity { get; init; }
+    /// <summary>How the server's certificate was verified: <c>system</c> (the system trust store), <c>system+ca-bundle</c>
+    /// (also the target's CA bundle) or <c>disabled</c> (insecureSkipTlsVerify: anyone could have answered); null for
+    /// plain HTTP.</summary>
+    public string? TlsVerification { get; init; }
+    /// <summary>True when requests went through the configured HTTP proxy.</summary>
+    public bool? ViaProxy { get; init; }
+
+    /// <summary>True when TLS verification was switched off, which every report must show visibly.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool TlsUnverified => TlsVerification == TlsVerificationModes.Disabled;
+}
+
+/// <summary>The values of <see cref="TargetInfo.TlsVerification"/>.</summary>
+public static class TlsVerificationModes
+{
+    public const string System = "system";
+    public const string SystemAndCaBundle = "system+ca-bundle";
+    public const string Disabled = "disabled";
+
+    /// <summary>The banner reports show when verification was off.</summary>
+    public const string DisabledWarning = "TLS certificate verification was DISABLED for this run (insecureSkipTlsVerify): the answers may not have come from the real server. Use it for self-signed test servers only.";
 }
 
 public sealed record Capability(string Name, string Value);

@@ -36,6 +36,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         WriteSummary(html, document.Summary);
         if (document.Baseline is { } baseline) WriteBaseline(html, baseline, document.Checks);
         WriteCapabilities(html, document.Capabilities);
+        SpecIssueSection.WriteHtml(html, document);
         WriteChecks(html, document);
         html.Append("</main>\n");
 
@@ -49,13 +50,23 @@ public sealed class HtmlReportRenderer : IReportRenderer
     {
         html.Append("<header>\n<h1>SCIM conformance report</h1>\n")
             .Append("<p class=\"verdict verdict-").Append(verdict.Result.ToString().ToLowerInvariant()).Append("\" id=\"verdict\">")
-            .Append(HtmlText.Encode(verdict.Headline)).Append("</p>\n<dl class=\"facts\">\n");
+            .Append(HtmlText.Encode(verdict.Headline)).Append("</p>\n");
+        if (document.Target.TlsUnverified)
+            html.Append("<p class=\"verdict verdict-doesnotconform\" id=\"tls-unverified\" role=\"alert\">")
+                .Append(HtmlText.Encode(TlsVerificationModes.DisabledWarning)).Append("</p>\n");
+        html.Append("<dl class=\"facts\">\n");
         Fact(html, "Target", document.Target.Name);
         Fact(html, "Base URL", ReportText.DisplayUrl(document.Target.BaseUrl));
         if (document.Target.Embedded)
             Fact(html, "Server", document.Target.Faults.Count == 0
                 ? "Embedded reference server"
                 : $"Embedded reference server with faults: {string.Join(", ", document.Target.Faults)}");
+        if (document.Target.Authentication is { } authentication)
+            Fact(html, "Authentication", document.Target.SecondIdentity is { } second ? $"{authentication}; second identity: {second}" : authentication);
+        if (document.Target.TlsVerification is { } tls)
+            Fact(html, "TLS verification", tls);
+        if (document.Target.ViaProxy == true)
+            Fact(html, "Proxy", "requests went through the configured HTTP proxy");
         Fact(html, "Profile", document.Profile);
         Fact(html, "Started", ReportText.Timestamp(document.StartedAt));
         Fact(html, "Finished", $"{ReportText.Timestamp(document.FinishedAt)} ({ReportText.Duration(document.StartedAt, document.FinishedAt)})");

@@ -29,6 +29,7 @@ public sealed class MarkdownSummaryRenderer : IReportRenderer
         WriteAreaTable(md, document.Summary);
         WriteAttention(md, document.Checks);
         if (document.Baseline is { } baseline) WriteBaseline(md, baseline);
+        SpecIssueSection.WriteMarkdown(md, document);
         md.Append("_Full details, with every HTTP exchange: `report.html`. Machine-readable: `result.json`._\n");
         return md.ToString();
     }
@@ -44,6 +45,8 @@ public sealed class MarkdownSummaryRenderer : IReportRenderer
             _ => "❔",
         };
         md.Append("## ").Append(icon).Append(" SCIM conformance: ").Append(MarkdownText.Inline(verdict.Headline)).Append("\n\n");
+        if (document.Target.TlsUnverified)
+            md.Append("> [!WARNING]\n> ").Append(MarkdownText.Inline(TlsVerificationModes.DisabledWarning)).Append("\n\n");
         md.Append("**Target** ").Append(MarkdownText.Inline(document.Target.Name))
             .Append(" (").Append(MarkdownText.Code(ReportText.DisplayUrl(document.Target.BaseUrl))).Append(')')
             .Append(" · **Profile** ").Append(MarkdownText.Inline(document.Profile))

@@ -32,6 +32,9 @@ public static class RunCommand
         public double? RunTimeoutSeconds { get; init; }
         public bool ReadOnly { get; init; }
         public string? Chaos { get; init; }
+        public string? CaBundle { get; init; }
+        public bool InsecureSkipTlsVerify { get; init; }
+        public string? Proxy { get; init; }
     }
 
     public static async Task<int> ExecuteAsync(Arguments arguments, RunConsole console, CancellationToken cancellationToken)
@@ -58,11 +61,20 @@ public static class RunCommand
                 embedded = await EmbeddedTarget.StartAsync(settings.EmbeddedFaults, settings.EmbeddedLatency, cancellationToken: token, chaos: settings.EmbeddedChaos);
             var baseUrl = embedded?.BaseUrl ?? settings.BaseUrl!;
 
+            // Built here rather than by embedded.CreateSession, so that pacing, the in-flight cap and read-only apply
+            // to the embedded server too; against it, its two random tokens are the primary and second identities.
             using var session = new TargetSession(new TargetSessionOptions
             {
                 Name = settings.TargetName,
                 BaseUrl = baseUrl,
-                Token = embedded?.Token ?? settings.Token,
+                Authentication = embedded is not null
+                    ? new Suites.Kit.Authentication.BearerAuthentication(embedded.Token)
+                    : settings.Identity?.Authentication,
+                ClientCertificate = embedded is not null ? null : settings.Identity?.ClientCertificate,
+                SecondIdentity = embedded is not null
+                    ? new TargetIdentityOptions { Authentication = new Suites.Kit.Authentication.BearerAuthentication(embedded.SecondToken) }
+                    : settings.SecondIdentity,
+                Connection = settings.Connection,
                 Profile = settings.Profile,
                 RequestTimeout = settings.RequestTimeout,
                 MaxRequestsPerSecond = settings.MaxRequestsPerSecond,
@@ -75,6 +87,13 @@ public static class RunCommand
                 BaseUrl = baseUrl.ToString(),
                 Embedded = embedded is not null,
                 Faults = settings.EmbeddedFaults,
+                Authentication = session.Primary.Options.Description,
+                SecondIdentity = session.Second?.Options.Description,
+                TlsVerification = baseUrl.Scheme != Uri.UriSchemeHttps ? null
+                    : settings.Connection.InsecureSkipTlsVerify ? TlsVerificationModes.Disabled
+                    : settings.Connection.ExtraAuthorities.Count > 0 ? TlsVerificationModes.SystemAndCaBundle
+                    : TlsVerificationModes.System,
+                ViaProxy = settings.Connection.Proxy is null ? null : true,
             };
 
             if (settings.RunTimeout is { } runTimeout)
@@ -139,6 +158,34 @@ public static class RunCommand
         return ExitCodes.Conforms;
     }
 
+    /// <summary>Trust and proxy: the command line's options win over the target's; a CA bundle and switching
+    /// verification off contradict each other.</summary>
+    private static Suites.Kit.Authentication.ConnectionSettings Connection(Arguments a, TargetConfig? config)
+    {
+        var caBundle = a.CaBundle is not null ? Path.GetFullPath(a.CaBundle) : config?.CaBundle;
+        var insecure = a.InsecureSkipTlsVerify || config?.InsecureSkipTlsVerify == true;
+        if (insecure && caBundle is not null)
+            throw new ConfigurationException("a CA bundle and insecureSkipTlsVerify contradict each other: trust the bundle, or verify nothing");
+        IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2> authorities = [];
+        if (caBundle is not null)
+        {
+            try
+            {
+                authorities = Suites.Kit.Authentication.ClientCertificates.LoadBundle(caBundle);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ConfigurationException(e.Message);
+            }
+        }
+        return new Suites.Kit.Authentication.ConnectionSettings
+        {
+            ExtraAuthorities = authorities,
+            InsecureSkipTlsVerify = insecure,
+            Proxy = a.Proxy is not null ? CredentialSections.Proxy(a.Proxy, "--proxy") : config?.Proxy,
+        };
+    }
+
     public static RunSettings Resolve(Arguments a, IReadOnlyList<CheckDescriptor> catalog)
     {
         if (a.Target is not null && a.BaseUrl is not null)
@@ -159,14 +206,14 @@ public static class RunCommand
             throw new ConfigurationException("--config goes with --target NAME");
 
         var baseUrl = a.BaseUrl is not null ? TargetsFile.ParseBaseUrl(a.BaseUrl, "--base-url") : config?.BaseUrl;
-        var tokenEnv = a.TokenEnv ?? config?.TokenEnv;
-        string? token = null;
-        if (tokenEnv is not null)
-        {
-            token = Environment.GetEnvironmentVariable(tokenEnv);
-            if (string.IsNullOrEmpty(token))
-                throw new ConfigurationException($"the environment variable {tokenEnv} (the target's token) is not set or is empty");
-        }
+        if (baseUrl is null && (a.CaBundle is not null || a.InsecureSkipTlsVerify || a.Proxy is not null))
+            throw new ConfigurationException("--ca-bundle, --insecure-skip-tls-verify and --proxy apply to a target reached by URL; add --target or --base-url");
+        var identity = a.TokenEnv is not null
+            ? new IdentityConfig(new BearerAuthConfig(new SecretReference(a.TokenEnv, null)), null)
+            : config?.Identity;
+        var primary = identity?.Resolve("the target's");
+        var second = config?.SecondIdentity?.Resolve("the second identity's");
+        var connection = Connection(a, config);
 
         var profile = a.Profile ?? config?.Profile ?? Profiles.Strict;
         if (!Profiles.IsKnown(profile))
@@ -202,7 +249,9 @@ public static class RunCommand
         {
             TargetName = config?.Name ?? (baseUrl is null ? "reference-server" : baseUrl.Host),
             BaseUrl = baseUrl,
-            Token = token,
+            Identity = primary,
+            SecondIdentity = second,
+            Connection = connection,
             EmbeddedFaults = a.Faults,
             EmbeddedLatency = TimeSpan.FromMilliseconds(a.LatencyMs ?? 0),
             Profile = profile,

@@ -17,6 +17,9 @@ public static class SweepCommand
         public string? BaseUrl { get; init; }
         public string? TokenEnv { get; init; }
         public double? TimeoutSeconds { get; init; }
+        public string? CaBundle { get; init; }
+        public bool InsecureSkipTlsVerify { get; init; }
+        public string? Proxy { get; init; }
         public string Prefix { get; init; } = PrefixSweep.Marker;
         public bool Yes { get; init; }
     }
@@ -38,6 +41,9 @@ public static class SweepCommand
                 BaseUrl = a.BaseUrl,
                 TokenEnv = a.TokenEnv,
                 TimeoutSeconds = a.TimeoutSeconds,
+                CaBundle = a.CaBundle,
+                InsecureSkipTlsVerify = a.InsecureSkipTlsVerify,
+                Proxy = a.Proxy,
             }, CheckCatalog.All);
         }
         catch (ConfigurationException e)
@@ -50,7 +56,9 @@ public static class SweepCommand
         {
             Name = settings.TargetName,
             BaseUrl = settings.BaseUrl!,
-            Token = settings.Token,
+            Authentication = settings.Identity?.Authentication,
+            ClientCertificate = settings.Identity?.ClientCertificate,
+            Connection = settings.Connection,
             RequestTimeout = settings.RequestTimeout,
             MaxRequestsPerSecond = settings.MaxRequestsPerSecond,
         });

@@ -1,7 +1,7 @@
 namespace Scim.Conformance.Runner.Configuration;
 
-/// <summary>One server to test, as configured. Holds no secret: <see cref="TokenEnv"/> names the environment
-/// variable that holds the token.</summary>
+/// <summary>One server to test, as configured. Holds no secret: <see cref="TokenEnv"/> and the identities only name the
+/// environment variables or files that hold the secrets.</summary>
 public sealed record TargetConfig
 {
     public required string Name { get; init; }
@@ -18,4 +18,14 @@ public sealed record TargetConfig
     public bool? ReadOnly { get; init; }
     public IReadOnlyList<string> Include { get; init; } = [];
     public IReadOnlyList<string> Exclude { get; init; } = [];
+    /// <summary>How requests are authenticated (from <c>tokenEnv</c>/<c>tokenFile</c>, <c>auth</c> and <c>clientCertificate</c>); null for none.</summary>
+    public IdentityConfig? Identity { get; init; }
+    /// <summary>A second set of credentials (<c>secondIdentity</c>), for pagination.cursor.other-actor.</summary>
+    public IdentityConfig? SecondIdentity { get; init; }
+    /// <summary>A PEM file of authorities trusted in addition to the system trust store (<c>tls.caBundle</c>).</summary>
+    public string? CaBundle { get; init; }
+    /// <summary><c>tls.insecureSkipTlsVerify</c>: accept any server certificate (self-signed test servers only).</summary>
+    public bool InsecureSkipTlsVerify { get; init; }
+    /// <summary>An HTTP proxy for every request (<c>proxy</c>).</summary>
+    public Uri? Proxy { get; init; }
 }

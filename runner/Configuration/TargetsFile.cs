@@ -26,8 +26,19 @@ public static class TargetsFile
         var baseUrl = section["baseUrl"];
         if (string.IsNullOrWhiteSpace(baseUrl))
             throw new ConfigurationException($"{path}: target '{section.Key}' has no baseUrl");
+        var what = $"{path}: target '{section.Key}'";
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var tls = section.GetSection("tls");
+        var secondSection = section.GetSection("secondIdentity");
+        var second = secondSection.Exists() ? CredentialSections.Identity(secondSection, $"{what} secondIdentity", directory)
+            ?? throw new ConfigurationException($"{what} secondIdentity names no credentials (tokenEnv, auth or clientCertificate)") : null;
         return new TargetConfig
         {
+            Identity = CredentialSections.Identity(section, what, directory),
+            SecondIdentity = second,
+            CaBundle = NullIfEmpty(tls["caBundle"]) is { } bundle ? CredentialSections.PathIn(directory, bundle) : null,
+            InsecureSkipTlsVerify = ParseOptionalBool(tls["insecureSkipTlsVerify"], $"{what} tls.insecureSkipTlsVerify") ?? false,
+            Proxy = NullIfEmpty(section["proxy"]) is { } proxy ? CredentialSections.Proxy(proxy, $"{what} proxy") : null,
             Name = section.Key,
             BaseUrl = ParseBaseUrl(baseUrl, $"{path}: target '{section.Key}' baseUrl"),
             TokenEnv = NullIfEmpty(section["tokenEnv"]),
@@ -49,7 +60,7 @@ public static class TargetsFile
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw new ConfigurationException($"{what} '{text}' is not an absolute http(s) URL");
         if (!string.IsNullOrEmpty(uri.UserInfo))
-            throw new ConfigurationException($"{what} carries credentials in the URL; name an environment variable with tokenEnv instead");
+            throw new ConfigurationException($"{what} carries credentials in the URL; name an environment variable with tokenEnv (or configure auth) instead");
         return uri;
     }
 
@@ -76,6 +87,9 @@ public static class TargetsFile
         section.GetChildren().Select(c => c.Value).OfType<string>().Where(v => v.Length > 0).ToList();
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static bool? ParseOptionalBool(string? text, string what) =>
+        text is null ? null : bool.TryParse(text, out var b) ? b : throw new ConfigurationException($"{what} '{text}' is not true or false");
 
     private static int? ParseOptionalInt(string? text, string what) =>
         text is null ? null : int.TryParse(text, out var n) ? n : throw new ConfigurationException($"{what} '{text}' is not a whole number");

@@ -8,8 +8,12 @@ public sealed record RunSettings
     public required string TargetName { get; init; }
     /// <summary>Null for the embedded reference server.</summary>
     public Uri? BaseUrl { get; init; }
-    /// <summary>The secret, in memory only.</summary>
-    public string? Token { get; init; }
+    /// <summary>The target's credentials, secrets in memory only; null for none (and for the embedded server, which makes its own).</summary>
+    public Suites.Kit.TargetIdentityOptions? Identity { get; init; }
+    /// <summary>The second identity, when the target configures one.</summary>
+    public Suites.Kit.TargetIdentityOptions? SecondIdentity { get; init; }
+    /// <summary>Server certificate trust and proxy.</summary>
+    public Suites.Kit.Authentication.ConnectionSettings Connection { get; init; } = new();
     public IReadOnlyList<string> EmbeddedFaults { get; init; } = [];
     /// <summary>Delay the embedded reference server adds to every request (benchmarks).</summary>
     public TimeSpan EmbeddedLatency { get; init; } = TimeSpan.Zero;

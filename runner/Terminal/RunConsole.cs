@@ -19,9 +19,13 @@ public sealed class RunConsole(IAnsiConsole console)
         return new RunConsole(console);
     }
 
-    public void Starting(TargetInfo target, int total, string profile) =>
+    public void Starting(TargetInfo target, int total, string profile)
+    {
         console.MarkupLine($"[bold]scim-conformance[/] {Markup.Escape(ToolVersion.Version)} → [bold]{Markup.Escape(target.Name)}[/] " +
             $"{Markup.Escape(target.BaseUrl)} ({total} checks, profile {Markup.Escape(profile)})");
+        if (target.TlsUnverified)
+            console.MarkupLine($"[red bold]warning:[/] {Markup.Escape(TlsVerificationModes.DisabledWarning)}");
+    }
 
     public void CheckFinished(CheckResult result, int total)
     {

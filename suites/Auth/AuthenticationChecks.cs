@@ -6,7 +6,8 @@ namespace Scim.Conformance.Suites.Auth;
 /// <summary>RFC 7644 §2 and §3.12: a server that needs credentials refuses requests without valid ones, says how to
 /// authenticate, and reports the refusal as a SCIM error. Only reads are sent without credentials (a list of one
 /// resource), so even a server that serves anonymous clients changes nothing. These checks judge a target configured
-/// with a token; a target run open (no token) has nothing to refuse.</summary>
+/// with HTTP credentials (bearer token, OAuth client, Basic or API key: the wrong credential is one of the same scheme);
+/// a target run open has nothing to refuse.</summary>
 [TargetEffect(TargetEffect.ReadsOnly)]
 public sealed class AuthenticationChecks : ScimCheck
 {
@@ -20,14 +21,14 @@ public sealed class AuthenticationChecks : ScimCheck
             "HTTP 401 Unauthorized", $"{response.Summary}{(response.Status is >= 200 and < 300 ? " (served to an anonymous client)" : "")}");
     }
 
-    [Check("auth.wrong-credentials-rejected", "A request with an invalid bearer token is refused",
+    [Check("auth.wrong-credentials-rejected", "A request with invalid credentials is refused",
         References = ["RFC7644 §2", "RFC7644 §3.12"], Tags = ["auth"],
-        Requirement = "A request whose Authorization header carries a bearer token the server never issued is answered 401 (Table 8: the authorization header is invalid), or at least 403 — never served.")]
+        Requirement = "A request carrying credentials of the configured scheme that the server never issued (a made-up bearer token, Basic password or API key) is answered 401 (Table 8: the authorization header is invalid), or at least 403 — never served.")]
     public async Task WrongCredentialsRejected()
     {
         var response = await ProbeAsync(Credentials.Wrong);
-        Expect.That(response.Status is 401 or 403, "a request with an invalid bearer token was not refused",
-            "HTTP 401 Unauthorized", $"{response.Summary}{(response.Status is >= 200 and < 300 ? " (served with a made-up token)" : "")}");
+        Expect.That(response.Status is 401 or 403, $"a request with invalid {Target.Primary.Authentication.Scheme} credentials was not refused",
+            "HTTP 401 Unauthorized", $"{response.Summary}{(response.Status is >= 200 and < 300 ? " (served with made-up credentials)" : "")}");
     }
 
     [Check("auth.www-authenticate", "A 401 names the authentication schemes in WWW-Authenticate",
@@ -77,8 +78,12 @@ public sealed class AuthenticationChecks : ScimCheck
     /// <summary>GET of one resource of a protected endpoint (the User list, or else the first resource type's).</summary>
     private async Task<ScimResponse> ProbeAsync(Credentials credentials)
     {
-        if (Target.Options.Token is null)
-            throw new NotApplicableException("the target is configured without a token: the server is run without authentication, so there is no refusal to judge");
+        if (!Target.Primary.Authentication.SendsCredentials)
+        {
+            throw new NotApplicableException(Target.Primary.Options.ClientCertificate is null
+                ? "the target is configured without credentials: the server is run without authentication, so there is no refusal to judge"
+                : "the target authenticates by client certificate alone: a missing or wrong certificate is refused in the TLS handshake, before any HTTP answer these checks could judge");
+        }
         var resourceType = ProbeRequests.ProbeType(await DiscoveryAsync());
         return await Scim.GetAsync($"{ProbeRequests.EndpointPath(resourceType)}?count=1", credentials);
     }

@@ -89,7 +89,7 @@ public sealed partial class SchemaAttributeChecks : ScimCheck
     }
 
     [Check("discovery.schemas.attribute-names", "Attribute names follow the ATTRNAME grammar",
-        References = ["RFC7643 §2.1"], Tags = ["schemas"],
+        References = ["RFC7643 §2.1"], Rows = ["RFC7643-2.1-ATTRNAME-ABNF"], Tags = ["schemas"],
         Requirement = "Attribute names are ALPHA followed by letters, digits, '-' or '_' (ATTRNAME); the only exception is the `$ref` sub-attribute.")]
     public async Task AttributeNames()
     {

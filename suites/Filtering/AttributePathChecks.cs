@@ -82,7 +82,7 @@ public sealed class AttributePathChecks : FilterCheck
     }
 
     [Check("filter.urn-path", "A core attribute may be named with its schema URN",
-        References = ["RFC7644 §3.4.2.2", "RFC7644 §3.10"], Rows = ["RFC7644-3.4.2.2-URN-PATH"], Tags = ["filter", "attribute-paths"],
+        References = ["RFC7644 §3.4.2.2", "RFC7644 §3.10"], Rows = ["RFC7644-3.4.2.2-URN-PATH", "RFC7644-3.10-URN-QUALIFIED"], Tags = ["filter", "attribute-paths"],
         Requirement = "An attribute path may carry the schema URN in front of the attribute name: `urn:ietf:params:scim:schemas:core:2.0:User:title eq \"Tour Guide\"` and `…:User:userName sw` the user's name prefix find the same user as without the URN.")]
     public async Task UrnPath()
     {

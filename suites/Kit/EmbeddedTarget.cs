@@ -1,19 +1,25 @@
 using Scim.Conformance.ReferenceServer;
+using Scim.Conformance.Suites.Kit.Authentication;
 
 namespace Scim.Conformance.Suites.Kit;
 
 /// <summary>The reference server started in this process on a free loopback port, with a fresh random token, so
-/// that even a run against it is authenticated; the one way the runner, xunit and the project's tests start it.</summary>
+/// that even a run against it is authenticated; the one way the runner, xunit and the project's tests start it. It also
+/// accepts a second random token for a second actor (who sees only what it created), and every session made here
+/// configures it as the second identity, so that pagination.cursor.other-actor runs against it.</summary>
 public sealed class EmbeddedTarget : IAsyncDisposable
 {
-    private EmbeddedTarget(ReferenceServerHost host, string token)
+    private EmbeddedTarget(ReferenceServerHost host, string token, string secondToken)
     {
         Host = host;
         Token = token;
+        SecondToken = secondToken;
     }
 
     public ReferenceServerHost Host { get; }
     public string Token { get; }
+    /// <summary>The second actor's bearer token.</summary>
+    public string SecondToken { get; }
     public Uri BaseUrl => Host.BaseUrl;
 
     /// <summary>Throws <see cref="ArgumentException"/> for an unknown fault.</summary>
@@ -22,18 +28,28 @@ public sealed class EmbeddedTarget : IAsyncDisposable
         CancellationToken cancellationToken = default, ChaosMode chaos = ChaosMode.None)
     {
         var token = Guid.NewGuid().ToString("N");
+        var secondToken = Guid.NewGuid().ToString("N");
         var host = await ReferenceServerHost.StartAsync(
-            new ReferenceServerOptions { Token = token, Faults = faults ?? [], Latency = latency, Without = without ?? [], Chaos = chaos }, cancellationToken);
-        return new EmbeddedTarget(host, token);
+            new ReferenceServerOptions
+            {
+                Token = token,
+                Credentials = [new AcceptedBearerToken(secondToken) { Actor = ServerActor.Second }],
+                Faults = faults ?? [],
+                Latency = latency,
+                Without = without ?? [],
+                Chaos = chaos,
+            }, cancellationToken);
+        return new EmbeddedTarget(host, token, secondToken);
     }
 
-    /// <summary>A session against this server with its token.</summary>
+    /// <summary>A session against this server with its token, and the second token as the second identity.</summary>
     public TargetSession CreateSession(string name = "reference-server", string profile = Profiles.Strict, TimeSpan? requestTimeout = null) =>
         new(new TargetSessionOptions
         {
             Name = name,
             BaseUrl = BaseUrl,
             Token = Token,
+            SecondIdentity = new TargetIdentityOptions { Authentication = new BearerAuthentication(SecondToken) },
             Profile = profile,
             RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(30),
         });

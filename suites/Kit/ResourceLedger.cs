@@ -21,6 +21,14 @@ public sealed class ResourceLedger(ScimClient client)
         _created.Push(location);
     }
 
+    /// <summary>Records a resource created other than by a plain POST (a Bulk operation, say) by its URL — but only a
+    /// URL under the target's base URL, for the same reason as <see cref="Track"/>.</summary>
+    public void TrackLocation(string? location)
+    {
+        if (location is not null && client.Session.IsUnderBaseUrl(client.Session.Resolve(location)))
+            _created.Push(location);
+    }
+
     public static string? LocationOf(ScimResponse created, string endpoint, TargetSession session)
     {
         var body = created.JsonObject;

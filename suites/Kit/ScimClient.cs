@@ -13,7 +13,15 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
 {
     public const string ScimMediaType = "application/scim+json";
 
+    private TargetIdentity _identity = session.Primary;
+
     public TargetSession Session => session;
+
+    /// <summary>The identity whose credentials <see cref="Credentials.Configured"/> means.</summary>
+    public TargetIdentity Identity => _identity;
+
+    /// <summary>The same client (same evidence, same cancellation) acting as another identity of the target.</summary>
+    public ScimClient As(TargetIdentity identity) => new(session, record, cancellationToken) { _identity = identity };
 
     /// <summary>A GET; <paramref name="accept"/> replaces the default Accept header, and null sends none.</summary>
     public Task<ScimResponse> GetAsync(string pathOrUrl, Credentials credentials = Credentials.Configured, string? accept = ScimMediaType) =>
@@ -38,6 +46,10 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
         string? accept = ScimMediaType)
     {
         var url = session.Resolve(pathOrUrl);
+        // Credentials never leave the target's origin, whatever URL a server hands us (meta.location, $ref, ...);
+        // the handler of the identity applies them to each attempt (and renews an OAuth token refused with 401).
+        var mode = credentials == Credentials.Configured && !session.IsUnderBaseUrl(url) ? Credentials.None : credentials;
+        var http = mode == Credentials.None ? session.Anonymous.Http : _identity.Http;
         var requestText = rawBody ?? body?.ToJsonString();
         if (session.Options.ReadOnly && ChangesNothing.IsWrite(method, url))
             throw new HarnessException($"read-only run: refused to send {method} {session.Redactor.Text(url.ToString())}, which could change the target");
@@ -47,16 +59,7 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
             var request = new HttpRequestMessage(method, url);
             if (accept is not null)
                 request.Headers.TryAddWithoutValidation("Accept", accept);
-            switch (credentials)
-            {
-                // Credentials never leave the target's origin, whatever URL a server hands us (meta.location, $ref, ...).
-                case Credentials.Configured when session.Authorization is { } auth && session.IsUnderBaseUrl(url):
-                    request.Headers.Authorization = auth;
-                    break;
-                case Credentials.Wrong:
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "scimct-wrong-" + Guid.NewGuid().ToString("N"));
-                    break;
-            }
+            request.Options.Set(Authentication.AuthenticatingHandler.Mode, mode);
             if (requestText is not null)
                 request.Content = new StringContent(requestText, Encoding.UTF8, contentType);
             foreach (var (name, value) in headers ?? new Dictionary<string, string>())
@@ -69,11 +72,10 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
 
         // A 429 or 503 is the target asking us to slow down, not an answer to the check: wait as asked and send again,
         // a bounded number of times. Every attempt stays in the evidence, with a note saying what was done about it.
-        var policy = session.Options.Retries;
         for (var retry = 1; ; retry++)
         {
             using var request = Build();
-            var (response, giveUp) = await SendOnceAsync(request, requestText, retry);
+            var (response, giveUp) = await SendOnceAsync(http, request, requestText, retry);
             if (giveUp is null)
                 return response;
             await Task.Delay(giveUp.Value.Wait, session.Options.Clock, cancellationToken);
@@ -83,7 +85,7 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
     /// <summary>Attempt number <paramref name="attempt"/> (1 is the first send). Returns the response, and, when it is
     /// a 429/503 worth retrying, how long to wait before the next attempt.</summary>
     private async Task<(ScimResponse Response, (TimeSpan Wait, string Why)? Retry)> SendOnceAsync(
-        HttpRequestMessage request, string? requestText, int attempt)
+        HttpClient http, HttpRequestMessage request, string? requestText, int attempt)
     {
         if (session.Pacer is { } pacer)
             await pacer.WaitTurnAsync(cancellationToken);
@@ -91,7 +93,7 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
             await inFlight.WaitAsync(cancellationToken);
         try
         {
-            return await SendHoldingSlotAsync(request, requestText, attempt);
+            return await SendHoldingSlotAsync(http, request, requestText, attempt);
         }
         finally
         {
@@ -100,7 +102,7 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
     }
 
     private async Task<(ScimResponse Response, (TimeSpan Wait, string Why)? Retry)> SendHoldingSlotAsync(
-        HttpRequestMessage request, string? requestText, int attempt)
+        HttpClient http, HttpRequestMessage request, string? requestText, int attempt)
     {
         var method = request.Method;
         var url = request.RequestUri!;
@@ -110,7 +112,7 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
         timeout.CancelAfter(session.Options.RequestTimeout);
         try
         {
-            using var response = await session.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var (bodyText, bytes) = await ReadBodyAsync(response, timeout.Token);
             var responseHeaders = HeadersOf(response);
             var status = (int)response.StatusCode;
@@ -156,6 +158,12 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
         {
             // The connection broke while the body was read (reset, or fewer bytes than Content-Length announced).
             var reason = $"the response to {method} {url} was cut off: {e.Message}";
+            Record(request, requestText, started, clock, null, null, null, null, reason);
+            throw new HarnessException(session.Redactor.Text(reason), e);
+        }
+        catch (Authentication.AuthenticationFailedException e)
+        {
+            var reason = $"{method} {url} was not sent: {e.Message}";
             Record(request, requestText, started, clock, null, null, null, null, reason);
             throw new HarnessException(session.Redactor.Text(reason), e);
         }

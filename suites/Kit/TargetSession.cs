@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
 using Scim.Conformance.Reports.Model;
+using Scim.Conformance.Suites.Kit.Authentication;
 
 namespace Scim.Conformance.Suites.Kit;
 
@@ -10,8 +12,17 @@ public sealed record TargetSessionOptions
     public required string Name { get; init; }
     /// <summary>The SCIM base URL, e.g. <c>https://scim.example.com/v2</c>.</summary>
     public required Uri BaseUrl { get; init; }
-    /// <summary>Bearer token, held in memory only; never written anywhere.</summary>
+    /// <summary>Bearer token, held in memory only; never written anywhere. Shorthand for a <see cref="BearerAuthentication"/>
+    /// when <see cref="Authentication"/> is not given.</summary>
     public string? Token { get; init; }
+    /// <summary>How requests are authenticated; null means <see cref="Token"/> as a bearer token, or none.</summary>
+    public TargetAuthentication? Authentication { get; init; }
+    /// <summary>Mutual TLS: the client certificate (with its private key) presented to the target.</summary>
+    public X509Certificate2? ClientCertificate { get; init; }
+    /// <summary>A second set of credentials, for the checks that need two actors (pagination.cursor.other-actor).</summary>
+    public TargetIdentityOptions? SecondIdentity { get; init; }
+    /// <summary>Server certificate trust and proxy.</summary>
+    public ConnectionSettings Connection { get; init; } = new();
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Bodies are kept in the evidence up to this many characters.</summary>
     public int RecordedBodyLimit { get; init; } = 64 * 1024;
@@ -27,7 +38,8 @@ public sealed record TargetSessionOptions
     public int? MaxConcurrentRequests { get; init; }
     /// <summary>How 429 and 503 answers are waited out and retried.</summary>
     public RetryPolicy Retries { get; init; } = RetryPolicy.Default;
-    /// <summary>The clock that paces requests and times back-off waits (a fake one in tests).</summary>
+    /// <summary>The clock that paces requests, times back-off waits and expires OAuth tokens (a test moves a fake one
+    /// instead of waiting).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
     /// <summary>For production tenants: the client refuses to send anything that could change the target.</summary>
     public bool ReadOnly { get; init; }
@@ -47,18 +59,20 @@ public sealed class TargetSession : IDisposable
         BaseUrl = new Uri(baseText.EndsWith('/') ? baseText : baseText + "/");
         Prefix = options.Prefix ?? RunPrefix.NewRandom();
         Redactor = new Redactor([options.Token]);
-        Http = new HttpClient(options.Handler ?? new SocketsHttpHandler
+        var primary = new TargetIdentityOptions
         {
-            // Redirects are followed by no one: a redirect is evidence, and credentials must never follow it to another host.
-            AllowAutoRedirect = false,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            MaxConnectionsPerServer = 64,
-        }, disposeHandler: true)
-        {
-            // Per-request timeouts are enforced by ScimClient so that they can be reported as such.
-            Timeout = Timeout.InfiniteTimeSpan,
+            Authentication = options.Authentication ?? (options.Token is null ? NoAuthentication.Instance : new BearerAuthentication(options.Token)),
+            ClientCertificate = options.ClientCertificate,
         };
-        Http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("scim-conformance", "0.1"));
+        // A test's handler is shared by every client and disposed once, by the session.
+        HttpMessageHandler Connection(X509Certificate2? certificate) => options.Handler ?? options.Connection.CreateHandler(certificate);
+        var owns = options.Handler is null;
+        Primary = new TargetIdentity("primary", primary, Connection(primary.ClientCertificate), owns, Redactor, options.Clock);
+        if (options.SecondIdentity is { } second)
+            Second = new TargetIdentity("second", second, Connection(second.ClientCertificate), owns, Redactor, options.Clock);
+        // Requests without credentials (and any to another origin) go without a client certificate too.
+        Anonymous = new TargetIdentity("anonymous", new TargetIdentityOptions(), Connection(null), owns, Redactor, options.Clock);
+        // Pacing and the in-flight cap are the target's, whichever identity sends.
         Pacer = options.MaxRequestsPerSecond is { } rps ? new RequestPacer(rps, options.Clock) : null;
         InFlight = options.MaxConcurrentRequests is { } most ? new SemaphoreSlim(most, most) : null;
         _discovery = new Lazy<Task<DiscoverySnapshot>>(() => DiscoverySnapshot.FetchAsync(this, CancellationToken.None));
@@ -70,15 +84,20 @@ public sealed class TargetSession : IDisposable
     public Uri BaseUrl { get; }
     public RunPrefix Prefix { get; }
     public Redactor Redactor { get; }
-    public HttpClient Http { get; }
+    /// <summary>The primary identity's client.</summary>
+    public HttpClient Http => Primary.Http;
     public string Profile => Options.Profile;
     /// <summary>Spaces requests under --max-rps; null when the rate is not limited.</summary>
     internal RequestPacer? Pacer { get; }
     /// <summary>Bounds the requests in flight; null when not bounded.</summary>
     internal SemaphoreSlim? InFlight { get; }
 
-    internal AuthenticationHeaderValue? Authorization =>
-        Options.Token is null ? null : new AuthenticationHeaderValue("Bearer", Options.Token);
+    /// <summary>The configured credentials.</summary>
+    public TargetIdentity Primary { get; }
+    /// <summary>The second identity, when the target configures one.</summary>
+    public TargetIdentity? Second { get; }
+    /// <summary>No credentials and no client certificate.</summary>
+    public TargetIdentity Anonymous { get; }
 
     /// <summary>Exchanges made on behalf of the whole run (discovery), not of one check.</summary>
     public ConcurrentQueue<Exchange> SessionExchanges { get; } = new();
@@ -100,7 +119,10 @@ public sealed class TargetSession : IDisposable
 
     public void Dispose()
     {
-        Http.Dispose();
+        Primary.Dispose();
+        Second?.Dispose();
+        Anonymous.Dispose();
+        Options.Handler?.Dispose();
         InFlight?.Dispose();
     }
 }

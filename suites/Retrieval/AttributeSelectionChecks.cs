@@ -129,7 +129,7 @@ public sealed class AttributeSelectionChecks : RetrievalCheck
     }
 
     [Check("retrieval.attributes-urn", "Names in attributes may carry their schema URN",
-        References = ["RFC7644 §3.9", "RFC7644 §3.10"], Rows = ["RFC7644-3.9-ATTRIBUTES-URN"], Tags = ["attributes", "users", "urn"],
+        References = ["RFC7644 §3.9", "RFC7644 §3.10"], Rows = ["RFC7644-3.9-ATTRIBUTES-URN", "RFC7644-3.10-URN-QUALIFIED"], Tags = ["attributes", "users", "urn"],
         Requirement = "An attribute name may be qualified with its schema URN: GET /Users/{id}?attributes=urn:ietf:params:scim:schemas:core:2.0:User:userName behaves exactly like attributes=userName (`userName` as stored, nothing else but `id` and `schemas`).")]
     public async Task Urn()
     {

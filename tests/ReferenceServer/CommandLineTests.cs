@@ -71,6 +71,33 @@ public partial class CommandLineTests
     }
 
     [Fact]
+    public async Task With_https_it_writes_its_certificate_authority_and_serves_tls_a_client_trusting_it_accepts()
+    {
+        const string token = "tls-process-token";
+        var caFile = Path.Combine(Path.GetTempPath(), $"scim-server-ca-{Guid.NewGuid():N}.pem");
+        using var server = ServerProcess.Start("--https", "--urls", "https://127.0.0.1:0", "--ca-out", caFile, "--token", token);
+        try
+        {
+            var line = await server.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+            var match = ListeningLine().Match(line ?? "");
+            Assert.True(match.Success, $"unexpected start line: {line}");
+            Assert.StartsWith("https://", match.Groups["url"].Value);
+
+            var trusted = Scim.Conformance.Suites.Kit.Authentication.ClientCertificates.LoadBundle(caFile);
+            using var handler = new Scim.Conformance.Suites.Kit.Authentication.ConnectionSettings { ExtraAuthorities = trusted }.CreateHandlerForTest(null);
+            using var http = new HttpClient(handler);
+            var client = new ScimTestClient(http, new Uri(match.Groups["url"].Value), token);
+            (await client.GetAsync("/Users")).AssertStatus(HttpStatusCode.OK);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync(TestContext.Current.CancellationToken);
+            File.Delete(caFile);
+        }
+    }
+
+    [Fact]
     public void Options_take_values_after_a_space_or_an_equals_sign_and_faults_repeat()
     {
         var parsed = ServerCommandLine.Parse(["--urls=http://127.0.0.1:9000", "--token", "t", "--fault", "a,b", "--fault=c"]);
@@ -90,6 +117,32 @@ public partial class CommandLineTests
         Assert.Empty(ServerCommandLine.Parse([]).Options.Without);
         var refusal = Assert.Throws<CommandLineException>(() => ServerCommandLine.Parse(["--without", "patch,teleport"]));
         Assert.Contains("'teleport'", refusal.Message);
+    }
+
+    [Fact]
+    public void Authentication_options_configure_each_scheme()
+    {
+        var parsed = ServerCommandLine.Parse(["--basic", "u:p:w", "--api-key=X-Key:k", "--oauth-client", "c:s", "--oauth-token-lifetime", "60",
+            "--second-token", "t2", "--https", "--ca-out", "ca.pem"]);
+
+        Assert.Contains(new AcceptedBasicCredentials("u", "p:w"), parsed.Options.Credentials);
+        Assert.Contains(new AcceptedApiKey("X-Key", "k"), parsed.Options.Credentials);
+        Assert.Contains(new AcceptedOAuthClient("c", "s") { TokenLifetime = TimeSpan.FromSeconds(60) }, parsed.Options.Credentials);
+        Assert.Contains(new AcceptedBearerToken("t2") { Actor = ServerActor.Second }, parsed.Options.Credentials);
+        Assert.True(parsed.Options.ServesTls);
+        Assert.Equal("ca.pem", parsed.CertificateAuthorityOut);
+    }
+
+    [Theory]
+    [InlineData("--basic", "no-colon")]
+    [InlineData("--api-key", ":k")]
+    [InlineData("--oauth-token-lifetime", "0")]
+    [InlineData("--client-cn", "x")]
+    [InlineData("--ca-out", "ca.pem")]
+    public void Incomplete_authentication_options_are_refused(string option, string value)
+    {
+        var refusal = Assert.Throws<CommandLineException>(() => ServerCommandLine.Parse([option, value]));
+        Assert.DoesNotContain("\n", refusal.Message);
     }
 
     [Fact]
@@ -135,6 +188,6 @@ public partial class CommandLineTests
         Assert.Empty(error.ToString());
     }
 
-    [GeneratedRegex(@"^Reference SCIM server listening on (?<url>http://127\.0\.0\.1:[1-9][0-9]*/scim/v2) \(faults: (?<faults>.+)\)$")]
+    [GeneratedRegex(@"^Reference SCIM server listening on (?<url>https?://127\.0\.0\.1:[1-9][0-9]*/scim/v2) \(faults: (?<faults>.+)\)$")]
     private static partial Regex ListeningLine();
 }

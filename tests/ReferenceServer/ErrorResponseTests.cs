@@ -56,9 +56,9 @@ public class ErrorResponseTests(CorrectServerFixture server) : IClassFixture<Cor
     }
 
     [Fact]
-    public async Task Bulk_is_501_to_post_and_405_otherwise()
+    public async Task Bulk_is_400_to_a_body_that_is_no_bulk_request_and_405_to_other_methods()
     {
-        (await server.Client.SendAsync(HttpMethod.Post, "/Bulk", "{}")).AssertScimError(HttpStatusCode.NotImplemented);
+        (await server.Client.SendAsync(HttpMethod.Post, "/Bulk", "{}")).AssertScimError(HttpStatusCode.BadRequest, "invalidSyntax");
         var get = await server.Client.GetAsync("/Bulk");
 
         get.AssertScimError(HttpStatusCode.MethodNotAllowed);

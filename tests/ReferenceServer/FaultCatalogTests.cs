@@ -68,6 +68,29 @@ public partial class FaultCatalogTests
         "cursor-default-method-mismatch", "search-unsupported", "search-creates", "search-ignores-attributes",
         "search-rejects-attribute-arrays", "search-bad-filter-500", "search-ignores-cursor",
         "root-search-unsupported", "search-accepts-missing-urn", "root-query-unsupported", "root-query-mixes-types", "filter-schemas-ignored",
+        "cursor-not-bound-to-client",
+        // Agents and AgenticApplications (FaultCatalog.Agent.cs)
+        "agents-served-without-extension", "agent-applications-declared-writable", "agent-type-required",
+        "agentic-application-description-required", "agent-name-optional", "agentic-application-name-optional",
+        "agent-name-duplicates-allowed", "agent-name-case-sensitive", "agentic-application-name-duplicates-allowed",
+        "agentic-application-name-case-sensitive", "agent-filter-ignored", "agentic-application-filter-ignored",
+        "agent-listing-not-served", "agent-applications-writable", "agentic-application-last-accessed-writable",
+        "agent-prose-attributes-read-only", "agent-applications-not-computed", "agent-refs-wrong-endpoint",
+        "agent-references-unchecked", "agent-delete-leaves-links", "agent-groups-not-computed", "x509-stored-as-pem", "x509-not-parsed",
+        "x509-pem-accepted", "x509-concatenated-accepted", "agent-several-primaries-accepted",
+        "agent-active-ignored-on-replace", "agents-no-display-name-fallback", "agent-type-dropped", "external-identifiers-dropped",
+        // Issue 9: ETags, Bulk, attribute notation, /Me and asynchronous requests.
+        "put-without-etag", "put-etag-stale", "put-keeps-version", "if-none-match-ignored",
+        "if-none-match-strong-comparison", "if-match-ignored", "if-match-ignored-on-delete", "if-match-always-fails",
+        "etag-unadvertised", "bulk-limits-zero", "bulk-answers-201", "bulk-response-wrong-urn",
+        "bulk-drops-last-result", "bulk-status-always-200", "bulk-omits-location", "bulk-omits-bulkid",
+        "bulk-accepts-missing-bulkid", "bulk-error-without-response", "bulk-stops-at-first-error",
+        "bulk-ignores-fail-on-errors", "bulk-leaves-references", "bulk-ignores-extension-references",
+        "bulk-resolves-only-earlier", "bulk-circular-500", "bulk-max-operations-unenforced",
+        "bulk-max-payload-unenforced", "bulk-ignores-version", "bulk-ignores-delete", "bulk-unadvertised",
+        "body-names-case-sensitive", "me-without-location", "me-redirects-302", "me-unsupported-404",
+        "async-request-mode-invalid", "async-answers-synchronously", "async-without-set-txn", "async-txn-mismatch",
+        "async-set-with-sub", "async-result-public", "async-error-without-response", "async-unadvertised",
     ];
 
     [Fact]

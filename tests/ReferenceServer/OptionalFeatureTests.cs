@@ -37,4 +37,15 @@ public class OptionalFeatureTests
         var configuration = (await client.GetAsync("/ServiceProviderConfig")).AssertStatus(HttpStatusCode.OK).Json;
         Assert.Equal(JsonValueKind.False, configuration[section]!["supported"]!.GetValueKind());
     }
+
+    [Fact]
+    public async Task Without_bulk_a_bulk_request_is_501()
+    {
+        using var http = new HttpClient();
+        await using var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { Without = [OptionalFeature.Bulk] }, TestContext.Current.CancellationToken);
+        var client = new ScimTestClient(http, host.BaseUrl, token: null);
+
+        (await client.PostAsync("/Bulk", """{"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[]}"""))
+            .AssertScimError(HttpStatusCode.NotImplemented);
+    }
 }

@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Scim.Conformance.ReferenceServer;
+using Scim.Conformance.Suites.Kit;
 using Xunit;
 
 namespace Scim.Conformance.Tests.ReferenceServer;
@@ -22,6 +24,15 @@ public static partial class ProbeSet
     private const string Group = "urn:ietf:params:scim:schemas:core:2.0:Group";
     private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     private const string Search = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
+    private const string SecondToken = "probe-second-token";
+
+    private const string Agent = "urn:ietf:params:scim:schemas:core:2.0:Agent";
+    private const string Application = "urn:ietf:params:scim:schemas:core:2.0:AgenticApplication";
+
+    // One certificate for the whole test process, so the correct and the faulty servers see the same bytes.
+    private static readonly string ProbeCertificate = TestCertificates.SelfSignedDerBase64("probe");
+    private static readonly string ProbePem = PemEncoding.WriteString("CERTIFICATE", Convert.FromBase64String(ProbeCertificate)).Replace("\n", "\\n", StringComparison.Ordinal);
+    private static readonly string ProbeCertificatePair = Convert.ToBase64String([.. Convert.FromBase64String(ProbeCertificate), .. Convert.FromBase64String(ProbeCertificate)]);
 
     private static readonly Probe[] Probes =
     [
@@ -158,6 +169,7 @@ public static partial class ProbeSet
         new("users beyond the end", HttpMethod.Get, "/Users?attributes=userName&startIndex=100"),
         new("first cursor page", HttpMethod.Get, "/Users?attributes=userName&sortBy=userName&count=2&cursor", Saves: "cursor", SavedMember: "nextCursor"),
         new("next cursor page", HttpMethod.Get, "/Users?attributes=userName&sortBy=userName&count=2&cursor={cursor}"),
+        new("next cursor page as another client", HttpMethod.Get, "/Users?attributes=userName&sortBy=userName&count=2&cursor={cursor}", Token: SecondToken),
         new("next cursor page with another count", HttpMethod.Get, "/Users?attributes=userName&sortBy=userName&count=3&cursor={cursor}"),
         new("only cursor page", HttpMethod.Get, "/Users?attributes=userName&count=100&cursor"),
         new("empty cursor page", HttpMethod.Get, "/Users?attributes=userName&count=0&cursor"),
@@ -192,7 +204,100 @@ public static partial class ProbeSet
         new("agents", HttpMethod.Get, "/Agents"),
         new("agentic applications", HttpMethod.Get, "/AgenticApplications"),
         new("applications", HttpMethod.Get, "/Applications"),
+
+        // Agents and AgenticApplications (draft-abbey-scim-agent-extension-00): links, certificates, names, filters
+        new("create agent owner", HttpMethod.Post, "/Users", UserBody("probe-agent-owner"), Saves: "agentowner"),
+        new("create parent agent", HttpMethod.Post, "/Agents", AgentBody("Probe Parent Agent"), Saves: "parentagent"),
+        new("create agent", HttpMethod.Post, "/Agents",
+            $$"""
+            {"schemas":["{{Agent}}"],"name":"Probe-Agent","externalId":"probe-agent-ext","agentType":"Assistant","subject":"probe-sub",
+             "owners":[{"value":"{agentowner}"}],"parent":{"value":"{parentagent}"},
+             "protocols":[{"type":"A2A","specificationUrl":"https://probe.example.com/agent-card.json"}],
+             "applications":[{"value":"made-up-application"}],"x509Certificates":[{"value":"{{ProbeCertificate}}"}]}
+            """, Saves: "agent"),
+        new("create agent in another case", HttpMethod.Post, "/Agents", AgentBody("PROBE-AGENT")),
+        new("create nameless agent", HttpMethod.Post, "/Agents", $$"""{"schemas":["{{Agent}}"],"agentType":"Assistant"}"""),
+        new("create agent with an unknown parent", HttpMethod.Post, "/Agents",
+            $$"""{"schemas":["{{Agent}}"],"name":"probe-orphan","parent":{"value":"no-such-agent"} }"""),
+        new("create agent with two primary roles", HttpMethod.Post, "/Agents",
+            $$"""{"schemas":["{{Agent}}"],"name":"probe-roles","roles":[{"value":"a","primary":true},{"value":"b","primary":true}]}"""),
+        new("create agent with a PEM certificate", HttpMethod.Post, "/Agents", CertificateAgentBody("probe-pem", ProbePem)),
+        new("create agent with two certificates in one value", HttpMethod.Post, "/Agents", CertificateAgentBody("probe-pair", ProbeCertificatePair)),
+        new("create agent with a non-certificate", HttpMethod.Post, "/Agents", CertificateAgentBody("probe-bytes", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")),
+        new("create agentic application", HttpMethod.Post, "/AgenticApplications",
+            $$"""
+            {"schemas":["{{Application}}"],"name":"Probe-App","externalId":"probe-app-ext","lastAccessed":"2001-02-03T04:05:06Z",
+             "agents":[{"value":"{agent}","type":"owned"}],"externalIdentifiers":[{"type":"ssoTenantId","value":"00abc123","system":"https://idp.example.com"}],
+             "applicationUrls":[{"type":"homepage","value":"https://probe.example.com"}]}
+            """, Saves: "app"),
+        new("create application in another case", HttpMethod.Post, "/AgenticApplications", $$"""{"schemas":["{{Application}}"],"name":"PROBE-APP"}"""),
+        new("create second application", HttpMethod.Post, "/AgenticApplications", $$"""{"schemas":["{{Application}}"],"name":"Probe-App Beta"}"""),
+        new("create nameless application", HttpMethod.Post, "/AgenticApplications", $$"""{"schemas":["{{Application}}"],"description":"no name"}"""),
+        new("create group of agents", HttpMethod.Post, "/Groups",
+            $$"""{"schemas":["{{Group}}"],"displayName":"probe-agent-group","members":[{"value":"{agent}"}]}"""),
+        new("agent with its links", HttpMethod.Get, "/Agents/{agent}"),
+        new("application with its links", HttpMethod.Get, "/AgenticApplications/{app}"),
+        new("agents by name", HttpMethod.Get, "/Agents?attributes=name&filter=" + Uri.EscapeDataString("name eq \"Probe-Agent\"")),
+        new("applications by name", HttpMethod.Get, "/AgenticApplications?attributes=name&filter=" + Uri.EscapeDataString("name eq \"Probe-App\"")),
+        new("delete parent agent", HttpMethod.Delete, "/Agents/{parentagent}"),
+        new("orphaned agent", HttpMethod.Get, "/Agents/{agent}?attributes=parent"),
+        new("deactivate agent", HttpMethod.Put, "/Agents/{agent}?attributes=active", $$"""{"schemas":["{{Agent}}"],"name":"Probe-Agent","active":false}"""),
+        // Attribute notation, ETags and conditional requests, Bulk, /Me and asynchronous requests
+        new("create user with capitalised names", HttpMethod.Post, "/Users", $$"""{"schemas":["{{User}}"],"UserName":"probe-case"}"""),
+        new("create versioned user", HttpMethod.Post, "/Users", UserBody("probe-etag"), Saves: "etag"),
+        new("read versioned user", HttpMethod.Get, "/Users/{etag}", Saves: "version", SavedMember: "meta.version"),
+        new("read unchanged", HttpMethod.Get, "/Users/{etag}", Headers: new() { ["If-None-Match"] = "{version}" }),
+        new("read unchanged with the strong form", HttpMethod.Get, "/Users/{etag}", Headers: new() { ["If-None-Match"] = "{strong-version}" }),
+        new("replace with a stale version", HttpMethod.Put, "/Users/{etag}", UserBody("probe-etag"), Headers: new() { ["If-Match"] = "W/\"stale\"" }),
+        new("replace with the current version", HttpMethod.Put, "/Users/{etag}", $$"""{"schemas":["{{User}}"],"userName":"probe-etag","displayName":"Changed"}""",
+            Headers: new() { ["If-Match"] = "{version}" }, Saves: "new-version", SavedMember: "header:ETag"),
+        new("read with the version before the change", HttpMethod.Get, "/Users/{etag}", Headers: new() { ["If-None-Match"] = "{version}" }),
+        new("read with the version the change answered", HttpMethod.Get, "/Users/{etag}", Headers: new() { ["If-None-Match"] = "{new-version}" }),
+        new("delete with a stale version", HttpMethod.Delete, "/Users/{etag}", Headers: new() { ["If-Match"] = "W/\"stale\"" }),
+        new("bulk", HttpMethod.Post, "/Bulk", $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[
+             {"method":"POST","path":"/Groups","bulkId":"g","data":{"schemas":["{{Group}}"],"displayName":"bulk group","members":[{"value":"bulkId:r"}]} },
+             {"method":"POST","path":"/Users","bulkId":"r","data":{"schemas":["{{User}}","{{Enterprise}}"],"userName":"probe-report",
+              "{{Enterprise}}":{"manager":{"value":"bulkId:m"} } } },
+             {"method":"POST","path":"/Users","bulkId":"m","data":{"schemas":["{{User}}"],"userName":"probe-boss"} },
+             {"method":"POST","path":"/Users","data":{"schemas":["{{User}}"],"userName":"probe-no-bulk-id"} },
+             {"method":"POST","path":"/Users","bulkId":"d","data":{"schemas":["{{User}}"],"userName":"Probe-User"} },
+             {"method":"PUT","path":"/Users/{etag}","version":"W/\"stale\"","data":{"schemas":["{{User}}"],"userName":"probe-etag"} },
+             {"method":"DELETE","path":"/Users/{etag}"},
+             {"method":"POST","path":"/Groups","bulkId":"c1","data":{"schemas":["{{Group}}"],"displayName":"c1","members":[{"value":"bulkId:c2"}]} },
+             {"method":"POST","path":"/Groups","bulkId":"c2","data":{"schemas":["{{Group}}"],"displayName":"c2","members":[{"value":"bulkId:c1"}]} }]}
+            """),
+        new("versioned user after bulk", HttpMethod.Get, "/Users/{etag}"),
+        Filtered("report after bulk", "userName eq \"probe-report\"") with { Path = "/Users?filter=" + Uri.EscapeDataString("userName eq \"probe-report\"") + "&attributes=" + Enterprise + ":manager" },
+        new("bulk stopping at the first error", HttpMethod.Post, "/Bulk", """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"failOnErrors":1,"Operations":[
+             {"method":"DELETE","path":"/Users/no-such-id"},{"method":"DELETE","path":"/Users/no-such-id-either"}]}
+            """),
+        new("bulk with too many operations", HttpMethod.Post, "/Bulk", BulkOfDeletes(101)),
+        new("bulk too large", HttpMethod.Post, "/Bulk", BulkOfDeletes(1, padding: 1_048_576)),
+        new("create async user", HttpMethod.Post, "/Users", UserBody("probe-async"), Saves: "async"),
+        new("replace asynchronously", HttpMethod.Put, "/Users/{async}", $$"""{"schemas":["{{User}}"],"userName":"probe-async","displayName":"Later"}""",
+            Headers: new() { ["Prefer"] = "respond-async" }, Saves: "async-result", SavedMember: "header:Location"),
+        new("asynchronous result", HttpMethod.Get, "{async-result}", Accept: "application/secevent+jwt, */*;q=0.1"),
+        new("anonymous asynchronous result", HttpMethod.Get, "{async-result}", Token: null),
+        new("replace asynchronously with a taken userName", HttpMethod.Put, "/Users/{async}", UserBody("Probe-User"),
+            Headers: new() { ["Prefer"] = "respond-async" }, Saves: "async-failure", SavedMember: "header:Location"),
+        new("asynchronous failure", HttpMethod.Get, "{async-failure}", Accept: "application/secevent+jwt, */*;q=0.1"),
+        new("me", HttpMethod.Get, "/Me"),
     ];
+
+    /// <summary>A bulk request of DELETEs of ids nobody has, its last path padded to make the body at least <paramref name="padding"/> bytes.</summary>
+    private static string BulkOfDeletes(int count, int padding = 0)
+    {
+        var operations = Enumerable.Range(0, count)
+            .Select(i => "{\"method\":\"DELETE\",\"path\":\"/Users/missing-" + i + (i == count - 1 ? new string('x', padding) : "") + "\"}");
+        return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":[" + string.Join(",", operations) + "]}";
+    }
+
+    private static string AgentBody(string name) => $$"""{"schemas":["{{Agent}}"],"name":"{{name}}"}""";
+
+    private static string CertificateAgentBody(string name, string certificate) =>
+        $$"""{"schemas":["{{Agent}}"],"name":"{{name}}","x509Certificates":[{"value":"{{certificate}}"}]}""";
 
     /// <summary>Starts a server with the faults, runs every probe in order, and returns each normalised answer by probe name.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> RunAsync(HttpClient http, params string[] faults)
@@ -201,7 +306,12 @@ public static partial class ProbeSet
         var started = DateTimeOffset.UtcNow;
         // Cursors are stamped by a clock that only a probe's Wait moves, so the answers never depend on how fast the run is.
         var clock = new ManualClock(started);
-        var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { Token = token, Faults = faults, Clock = clock }, TestContext.Current.CancellationToken);
+        var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions
+        {
+            Token = token, Faults = faults, Clock = clock,
+            // A second actor, who sees only what it created, to present another client's cursor.
+            Credentials = [new AcceptedBearerToken(SecondToken) { Actor = ServerActor.Second }],
+        }, TestContext.Current.CancellationToken);
         var client = new ScimTestClient(http, host.BaseUrl, token);
         await using (host)
         {
@@ -213,13 +323,25 @@ public static partial class ProbeSet
                 if (probe.Wait is { } wait)
                     clock.Advance(wait);
                 var sender = probe.Token == token ? client : client.WithToken(probe.Token);
-                var reply = await sender.SendAsync(probe.Method, Fill(probe.Path, saved), probe.Body is null ? null : Fill(probe.Body, saved), probe.ContentType, probe.Accept);
-                if (probe.Saves is not null && reply.Body is JsonObject { } created && created[probe.SavedMember] is JsonValue value)
-                    saved[probe.Saves] = value.ToString();
+                var headers = probe.Headers?.ToDictionary(header => header.Key, header => Fill(header.Value, saved));
+                var reply = await sender.SendAsync(probe.Method, Fill(probe.Path, saved), probe.Body is null ? null : Fill(probe.Body, saved), probe.ContentType, probe.Accept, headers);
+                if (probe.Saves is not null && Saved(reply, probe.SavedMember, host.BaseUrl) is { } value)
+                    saved[probe.Saves] = value;
                 answers[probe.Name] = normaliser.Normalise(Describe(reply));
             }
             return answers;
         }
+    }
+
+    /// <summary>What a probe saves: a header (<c>header:Location</c>, made relative to the base URL) or a member of the body (<c>meta.version</c>).</summary>
+    private static string? Saved(ScimReply reply, string member, Uri baseUrl)
+    {
+        if (member.StartsWith("header:", StringComparison.Ordinal))
+            return reply.Header(member["header:".Length..])?.Replace(baseUrl.ToString(), "", StringComparison.Ordinal);
+        JsonNode? node = reply.Body;
+        foreach (var segment in member.Split('.'))
+            node = (node as JsonObject)?[segment];
+        return node is JsonValue value ? value.ToString() : null;
     }
 
     private static string UserBody(string userName) => $$"""{"schemas":["{{User}}"],"userName":"{{userName}}"}""";
@@ -231,16 +353,32 @@ public static partial class ProbeSet
     /// <summary>Puts the ids saved by earlier probes in place of their {name}; a probe whose id was never saved names none.</summary>
     private static string Fill(string text, IReadOnlyDictionary<string, string> saved)
     {
-        foreach (var name in new[] { "manager", "group", "user", "outer", "cursor" })
+        // The strong form of a weak version: the same opaque tag without W/ (RFC 7232 §2.3).
+        text = text.Replace("{strong-version}", saved.TryGetValue("version", out var version) ? version.Replace("W/", "", StringComparison.Ordinal) : "\"never-read\"", StringComparison.Ordinal);
+        foreach (var name in new[] { "manager", "group", "user", "outer", "cursor", "etag", "version", "new-version", "async", "async-result", "async-failure", "agentowner", "parentagent", "agent", "app" })
             text = text.Replace("{" + name + "}", saved.TryGetValue(name, out var id) ? id : "never-created-" + name, StringComparison.Ordinal);
         return text;
     }
 
     private static string Describe(ScimReply reply)
     {
-        string[] headers = ["Allow", "WWW-Authenticate", "Location", "Content-Location", "ETag", "Content-Type"];
+        string[] headers = ["Allow", "WWW-Authenticate", "Location", "Content-Location", "ETag", "Content-Type", "Set-Txn", "Preference-Applied"];
         var shown = headers.Where(reply.Headers.ContainsKey).Select(name => $"{name}: {reply.Header(name)}");
-        return $"{reply.StatusCode}\n{string.Join("\n", shown)}\n{reply.Text}";
+        return $"{reply.StatusCode}\n{string.Join("\n", shown)}\n{Readable(reply)}";
+    }
+
+    /// <summary>The body; a JWT (a Security Event Token) as its decoded header and claims, so they can be compared.</summary>
+    private static string Readable(ScimReply reply)
+    {
+        if (reply.ContentType?.StartsWith("application/secevent+jwt", StringComparison.OrdinalIgnoreCase) != true)
+            return reply.Text;
+        var parts = reply.Text.Split('.');
+        return string.Join("\n", parts.Take(2).Select(part =>
+        {
+            var padded = part.Replace('-', '+').Replace('_', '/');
+            padded = padded.PadRight(padded.Length + ((4 - padded.Length % 4) % 4), '=');
+            return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+        })) + $"\nsignature of {parts.ElementAtOrDefault(2)?.Length ?? 0} characters";
     }
 
     /// <summary>Replaces run-specific values by placeholders, numbering ids and timestamps across the whole run.</summary>
@@ -254,6 +392,9 @@ public static partial class ProbeSet
             answer = answer.Replace(baseUrl.ToString(), "{base}", StringComparison.Ordinal);
             answer = Cursor().Replace(answer, "\"${member}\":\"{cursor}\"");
             answer = Guid().Replace(answer, match => Number(ids, match.Value, "id"));
+            // Transaction ids (Set-Txn, txn, jti) are 32 hex digits; a SET's issue time is the clock's.
+            answer = Transaction().Replace(answer, match => Number(ids, match.Value, "txn"));
+            answer = IssuedAt().Replace(answer, "\"iat\":{iat}");
             answer = Timestamp().Replace(answer, match => Number(times, match.Value, IsBefore(match.Value, started) ? "past-time" : "time"));
             return Version().Replace(answer, "{version}");
         }
@@ -275,6 +416,12 @@ public static partial class ProbeSet
         [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
         private static partial Regex Guid();
 
+        [GeneratedRegex(@"\b[0-9a-f]{32}\b")]
+        private static partial Regex Transaction();
+
+        [GeneratedRegex("\"iat\":\\d+")]
+        private static partial Regex IssuedAt();
+
         [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z")]
         private static partial Regex Timestamp();
 
@@ -287,7 +434,9 @@ public static partial class ProbeSet
     /// <param name="Saves">The name under which a member of the answer (<paramref name="SavedMember"/>) is saved for later probes.</param>
     /// <param name="SavedMember">The member saved: the id of the resource created, unless another is named (such as nextCursor).</param>
     /// <param name="Wait">How far the server's cursor clock is moved before the probe is sent (to let cursors expire).</param>
+    /// <param name="Headers">Further request headers; their values may name saved values too.</param>
     private sealed record Probe(
         string Name, HttpMethod Method, string Path, string? Body = null, string? Token = "probe-token",
-        string? Accept = null, string? ContentType = "application/scim+json", string? Saves = null, string SavedMember = "id", TimeSpan? Wait = null);
+        string? Accept = null, string? ContentType = "application/scim+json", string? Saves = null, string SavedMember = "id", TimeSpan? Wait = null,
+        Dictionary<string, string>? Headers = null);
 }

@@ -7,7 +7,8 @@ namespace Scim.Conformance.Tests.ReferenceServer;
 /// <summary>One HTTP answer from the reference server, read completely so tests can assert on any part of it.</summary>
 public sealed record ScimReply(HttpStatusCode Status, IReadOnlyDictionary<string, string> Headers, string? ContentType, string Text)
 {
-    public JsonNode? Body { get; } = Text.Length == 0 ? null : JsonNode.Parse(Text);
+    /// <summary>The JSON body; null when there is none, or it is not JSON (a Security Event Token is a JWT).</summary>
+    public JsonNode? Body { get; } = Text.Length == 0 || Text.TrimStart()[0] is not ('{' or '[') ? null : JsonNode.Parse(Text);
 
     public JsonObject Json => Body as JsonObject ?? throw new InvalidOperationException($"the body is not a JSON object: {Text}");
 

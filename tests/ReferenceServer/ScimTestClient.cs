@@ -34,10 +34,14 @@ public sealed class ScimTestClient(HttpClient http, Uri baseUrl, AuthenticationH
 
     /// <param name="contentType">The media type the body is labelled with (null: no Content-Type at all).</param>
     /// <param name="accept">The Accept header, or null to send none.</param>
-    public async Task<ScimReply> SendAsync(HttpMethod method, string path, string? body = null, string? contentType = "application/scim+json", string? accept = null)
+    /// <param name="extraHeaders">Further request headers (If-Match, Prefer, ...).</param>
+    public async Task<ScimReply> SendAsync(HttpMethod method, string path, string? body = null, string? contentType = "application/scim+json", string? accept = null,
+        IReadOnlyDictionary<string, string>? extraHeaders = null)
     {
         using var request = new HttpRequestMessage(method, Url(path));
         request.Headers.Authorization = authorization;
+        foreach (var (name, value) in extraHeaders ?? new Dictionary<string, string>())
+            request.Headers.TryAddWithoutValidation(name, value);
         if (accept is not null)
             request.Headers.TryAddWithoutValidation("Accept", accept);
         if (body is not null)

@@ -26,12 +26,13 @@ public class ServiceProviderConfigTests(CorrectServerFixture server) : IClassFix
     {
         var configuration = (await server.Client.GetAsync("/ServiceProviderConfig")).Json;
 
-        foreach (var capability in new[] { "filter", "sort" })
+        foreach (var capability in new[] { "filter", "sort", "bulk", "etag" })
             Assert.Equal(JsonValueKind.True, configuration[capability]!["supported"]!.GetValueKind());
-        foreach (var capability in new[] { "patch", "bulk", "changePassword", "etag" })
+        foreach (var capability in new[] { "patch", "changePassword" })
             Assert.Equal(JsonValueKind.False, configuration[capability]!["supported"]!.GetValueKind());
-        Assert.Equal(0, configuration["bulk"]!["maxOperations"]!.GetValue<int>());
-        Assert.Equal(0, configuration["bulk"]!["maxPayloadSize"]!.GetValue<int>());
+        Assert.Equal(100, configuration["bulk"]!["maxOperations"]!.GetValue<int>());
+        Assert.Equal(1048576, configuration["bulk"]!["maxPayloadSize"]!.GetValue<int>());
+        Assert.Equal("request", configuration["securityEvents"]!["asyncRequest"]!.GetValue<string>());
         Assert.Equal(JsonValueKind.Number, configuration["filter"]!["maxResults"]!.GetValueKind());
     }
 

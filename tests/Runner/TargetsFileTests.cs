@@ -41,6 +41,27 @@ public class TargetsFileTests : IDisposable
     }
 
     [Theory]
+    [InlineData("oauth-vendor", typeof(OAuthClientCredentialsConfig))]
+    [InlineData("basic-vendor", typeof(BasicAuthConfig))]
+    [InlineData("api-key-vendor", typeof(ApiKeyAuthConfig))]
+    [InlineData("self-signed-sandbox", typeof(BearerAuthConfig))]
+    public void The_example_file_has_an_entry_per_authentication_scheme(string name, Type scheme)
+    {
+        var target = TargetsFile.Load(RepositoryRoot.File("targets.example.json"), name);
+        Assert.IsType(scheme, target.Identity!.Auth);
+    }
+
+    [Fact]
+    public void The_example_file_has_a_mutual_tls_entry_with_trust_and_proxy()
+    {
+        var target = TargetsFile.Load(RepositoryRoot.File("targets.example.json"), "mtls-vendor");
+        Assert.IsType<NoAuthConfig>(target.Identity!.Auth);
+        Assert.EndsWith("scim-client.pfx", target.Identity.ClientCertificate!.Path);
+        Assert.EndsWith("corporate-ca.pem", target.CaBundle);
+        Assert.NotNull(target.Proxy);
+    }
+
+    [Theory]
     [InlineData("{ \"targets\": { \"acme\": ", "not valid JSON")]
     [InlineData("{ \"targets\": { \"other\": { \"baseUrl\": \"https://x.test\" } } }", "no target named 'acme' (known: other)")]
     [InlineData("{ \"targets\": { \"acme\": { \"tokenEnv\": \"X\" } } }", "has no baseUrl")]
