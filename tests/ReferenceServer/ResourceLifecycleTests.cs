@@ -166,16 +166,6 @@ public class ResourceLifecycleTests(CorrectServerFixture server) : IClassFixture
         (await server.Client.DeleteAsync("/Groups/does-not-exist")).AssertScimError(HttpStatusCode.NotFound);
     }
 
-    [Fact]
-    public async Task Patch_is_not_implemented_as_the_configuration_says()
-    {
-        var created = await CreateUser(Unique("unpatched"));
-
-        (await server.Client.SendAsync(HttpMethod.Patch, "/Users/" + created["id"]!.GetValue<string>(), "{}")).AssertScimError(HttpStatusCode.NotImplemented);
-        var configuration = (await server.Client.GetAsync("/ServiceProviderConfig")).Json;
-        Assert.False(configuration["patch"]!["supported"]!.GetValue<bool>());
-    }
-
     private async Task<JsonObject> CreateUser(string userName, JsonObject? more = null)
     {
         var body = new JsonObject { ["schemas"] = new JsonArray(UserUrn), ["userName"] = userName };

@@ -26,9 +26,9 @@ public class ServiceProviderConfigTests(CorrectServerFixture server) : IClassFix
     {
         var configuration = (await server.Client.GetAsync("/ServiceProviderConfig")).Json;
 
-        foreach (var capability in new[] { "filter", "sort", "bulk", "etag" })
+        foreach (var capability in new[] { "filter", "sort", "patch", "bulk", "etag" })
             Assert.Equal(JsonValueKind.True, configuration[capability]!["supported"]!.GetValueKind());
-        foreach (var capability in new[] { "patch", "changePassword" })
+        foreach (var capability in new[] { "changePassword" })
             Assert.Equal(JsonValueKind.False, configuration[capability]!["supported"]!.GetValueKind());
         Assert.Equal(100, configuration["bulk"]!["maxOperations"]!.GetValue<int>());
         Assert.Equal(1048576, configuration["bulk"]!["maxPayloadSize"]!.GetValue<int>());
