@@ -10,6 +10,7 @@ namespace Scim.Conformance.Suites.Agents;
 /// DER-encoded certificate (AGT-N11), never several (AGT-N12). The certificates are made on the spot with .NET's
 /// X.509 APIs, so a server that parses them has something real to parse.
 /// </summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class AgentCertificateChecks : AgentCheck
 {
     [Check("agents.certificates.round-trip", "A base64 DER certificate is stored and returned as sent",

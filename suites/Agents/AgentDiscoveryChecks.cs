@@ -8,6 +8,7 @@ namespace Scim.Conformance.Suites.Agents;
 /// /ResourceTypes and the name attribute): a server that does not advertise the extension does not serve it either,
 /// and the published schemas give the links the mutability the draft declares.
 /// </summary>
+[TargetEffect(TargetEffect.ReadsOnly)]
 public sealed class AgentDiscoveryChecks : AgentCheck
 {
     private static readonly (string Endpoint, string Schema)[] AgentEndpoints =

@@ -11,6 +11,7 @@ namespace Scim.Conformance.Suites.Agents;
 /// contains the match's, so a filter that is ignored, or read as <c>co</c>, is caught. The draft's examples quote
 /// with single quotes; the checks send RFC 7644's double quotes.
 /// </summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class AgentFilterChecks : AgentCheck
 {
     [Check("agents.agent.filter-name", "name eq finds exactly the Agent with that name",

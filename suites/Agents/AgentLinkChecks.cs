@@ -10,6 +10,7 @@ namespace Scim.Conformance.Suites.Agents;
 /// (another Agent) and Group membership of Agents. Every <c>$ref</c> must lead to the resource it names (RFC 7643
 /// §2.3.7); a relative one is resolved against the resource's own location.
 /// </summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class AgentLinkChecks : AgentCheck
 {
     [Check("agents.link.applications-derived", "An application's agents shows up in the agent's applications",

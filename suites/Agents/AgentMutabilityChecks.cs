@@ -9,6 +9,7 @@ namespace Scim.Conformance.Suites.Agents;
 /// owners, protocols and parent are where the draft contradicts itself (SpecIssueCatalog.ReadOnlyVersusProse): the
 /// prose has clients provision them, the schema JSON says readOnly. The profile picks the reading.
 /// </summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class AgentMutabilityChecks : AgentCheck
 {
     [Check("agents.agent.read-only-ignored", "groups and applications sent by a client are ignored",

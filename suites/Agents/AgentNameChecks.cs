@@ -8,6 +8,7 @@ namespace Scim.Conformance.Suites.Agents;
 /// non-empty and unique across the server's Agents, or AgenticApplications (AGT-N07, N08). <c>name</c> is not
 /// caseExact, so two names differing only in case are the same name (RFC 7643 §2.3.1 with RFC 7644 §3.3).
 /// </summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class AgentNameChecks : AgentCheck
 {
     [Check("agents.agent.create-name-only", "An Agent can be created with only a name",

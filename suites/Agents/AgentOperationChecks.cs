@@ -10,6 +10,7 @@ namespace Scim.Conformance.Suites.Agents;
 /// replace by PUT, delete — and lists every one that does not work. PATCH is left to the PATCH suite, whose generic
 /// checks apply to these types when the server advertises patch.supported.
 /// </summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class AgentOperationChecks : AgentCheck
 {
     [Check("agents.agent.operations", "/Agents supports GET, list, filter, .search, PUT and DELETE",

@@ -9,6 +9,7 @@ namespace Scim.Conformance.Suites.Agents;
 /// deactivation and back (draft lifecycle), and the behaviours the draft leaves to the server (MAY, graded Info):
 /// name standing in for displayName (AGT-N09), agentType values (AGT-N10), externalIdentifiers types (AGT-N16).
 /// </summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class AgentValueChecks : AgentCheck
 {
     [Check("agents.agent.single-primary", "Two primary values in roles, entitlements or x509Certificates are not kept",

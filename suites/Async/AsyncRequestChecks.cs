@@ -6,12 +6,13 @@ namespace Scim.Conformance.Suites.Async;
 
 /// <summary>RFC 9967: how a server advertises asynchronous requests, accepts one (202, Set-Txn) and reports its
 /// completion as a Security Event Token fetched from the Location of the 202.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class AsyncRequestChecks : AsyncCheck
 {
     private static readonly string[] Modes = ["none", "long", "request"];
 
     [Check("async.spc.security-events", "securityEvents is well formed",
-        References = ["RFC9967 §4"], Rows = ["RFC9967-4-SPC-SECURITY-EVENTS"], Tags = ["async", "spc"],
+        References = ["RFC9967 §4"], Rows = ["RFC9967-4-SPC-SECURITY-EVENTS"], Tags = ["async", "spc"], Effect = TargetEffect.ReadsOnly,
         Requirement = "When the ServiceProviderConfig has securityEvents, it is an object whose asyncRequest is one of \"none\", \"long\" and \"request\" (any case) and whose eventUris, when present, are SCIM event URIs (urn:ietf:params:scim:event:…).")]
     public async Task SecurityEvents()
     {

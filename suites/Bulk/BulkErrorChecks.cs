@@ -6,6 +6,7 @@ namespace Scim.Conformance.Suites.Bulk;
 
 /// <summary>RFC 7644 §3.7 and §3.7.4: failed operations (a SCIM error in the result, processing going on, or stopping
 /// at failOnErrors) and the published limits, whose excess is refused with 413 naming the limit.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class BulkErrorChecks : BulkCheck
 {
     [Check("bulk.errors.response-body", "A failed operation's result carries the SCIM error",

@@ -6,6 +6,7 @@ namespace Scim.Conformance.Suites.Bulk;
 
 /// <summary>RFC 7644 §3.7: each method does in Bulk what it does alone, version works as a precondition, and
 /// bulk.supported says what /Bulk really does.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class BulkMethodChecks : BulkCheck
 {
     [Check("bulk.methods.applied", "POST, PUT, PATCH and DELETE operations take effect",

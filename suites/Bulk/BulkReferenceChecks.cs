@@ -6,6 +6,7 @@ namespace Scim.Conformance.Suites.Bulk;
 /// <summary>RFC 7644 §3.7.1 and §3.7.2: "bulkId:" references to resources created in the same request are replaced
 /// with their real ids — in core attributes and in extensions, whatever the order of the operations — and circular
 /// references never make the server fail.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class BulkReferenceChecks : BulkCheck
 {
     [Check("bulk.bulkid.reference", "A bulkId reference becomes the created resource's id",

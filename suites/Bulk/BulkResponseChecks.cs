@@ -5,6 +5,7 @@ namespace Scim.Conformance.Suites.Bulk;
 
 /// <summary>RFC 7644 §3.7 and §3.7.3: the limits a server publishes, and the shape of a bulk response — 200, the
 /// BulkResponse URN, one result per operation with its method, status, location and bulkId.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class BulkResponseChecks : BulkCheck
 {
     [Check("bulk.limits.advertised", "The ServiceProviderConfig publishes usable Bulk limits",

@@ -6,6 +6,7 @@ namespace Scim.Conformance.Suites.ETag;
 
 /// <summary>RFC 7644 §3.14 with RFC 7232 §3: conditional requests. If-None-Match on a read saves the transfer of an
 /// unchanged resource; If-Match on a write stops a lost update. Every write goes to a user the check created.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class ConditionalRequestChecks : ETagCheck
 {
     [Check("etag.if-none-match.not-modified", "A GET with the current tag in If-None-Match answers 304 without a body",

@@ -5,6 +5,7 @@ using Scim.Conformance.Suites.Kit;
 namespace Scim.Conformance.Suites.ETag;
 
 /// <summary>RFC 7644 §3.14: the version of a resource travels as the HTTP ETag header, equal to meta.version, and changes with every change.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class ETagHeaderChecks : ETagCheck
 {
     [Check("etag.header.on-every-response", "Every single-resource response carries an ETag header",

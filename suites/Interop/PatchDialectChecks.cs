@@ -12,6 +12,7 @@ namespace Scim.Conformance.Suites.Interop;
 /// refusal is recorded as Info (MAY); the interop profile grades them MUST, because a server that refuses them breaks
 /// provisioning from that identity provider. Each check sends one dialect on its own, so a verdict names exactly one.
 /// </summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class PatchDialectChecks : PatchCheck
 {
     private const string EnterpriseUser = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";

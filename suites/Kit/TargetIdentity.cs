@@ -23,12 +23,13 @@ public sealed record TargetIdentityOptions
 /// one actor obtained must confer nothing on another).</summary>
 public sealed class TargetIdentity : IDisposable
 {
-    internal TargetIdentity(string label, TargetIdentityOptions options, HttpMessageHandler connection, bool ownsConnection, Redactor redactor, TimeProvider clock)
+    internal TargetIdentity(string label, TargetIdentityOptions options, HttpMessageHandler connection, bool ownsConnection, Redactor redactor, TimeProvider clock,
+        RequestPacer? pacer = null)
     {
         Label = label;
         Options = options;
         options.Authentication.Attach(new AuthenticationServices(redactor, new HttpMessageInvoker(connection, disposeHandler: false), clock));
-        Http = new HttpClient(new AuthenticatingHandler(options.Authentication) { InnerHandler = connection }, disposeHandler: ownsConnection)
+        Http = new HttpClient(new AuthenticatingHandler(options.Authentication, pacer) { InnerHandler = connection }, disposeHandler: ownsConnection)
         {
             // Per-request timeouts are enforced by ScimClient so that they can be reported as such.
             Timeout = Timeout.InfiniteTimeSpan,

@@ -64,17 +64,17 @@ public sealed class TargetSession : IDisposable
             Authentication = options.Authentication ?? (options.Token is null ? NoAuthentication.Instance : new BearerAuthentication(options.Token)),
             ClientCertificate = options.ClientCertificate,
         };
+        // Pacing and the in-flight cap are the target's, whichever identity sends (and an OAuth renewal's resend is paced too).
+        Pacer = options.MaxRequestsPerSecond is { } rps ? new RequestPacer(rps, options.Clock) : null;
+        InFlight = options.MaxConcurrentRequests is { } most ? new SemaphoreSlim(most, most) : null;
         // A test's handler is shared by every client and disposed once, by the session.
         HttpMessageHandler Connection(X509Certificate2? certificate) => options.Handler ?? options.Connection.CreateHandler(certificate);
         var owns = options.Handler is null;
-        Primary = new TargetIdentity("primary", primary, Connection(primary.ClientCertificate), owns, Redactor, options.Clock);
+        Primary = new TargetIdentity("primary", primary, Connection(primary.ClientCertificate), owns, Redactor, options.Clock, Pacer);
         if (options.SecondIdentity is { } second)
-            Second = new TargetIdentity("second", second, Connection(second.ClientCertificate), owns, Redactor, options.Clock);
+            Second = new TargetIdentity("second", second, Connection(second.ClientCertificate), owns, Redactor, options.Clock, Pacer);
         // Requests without credentials (and any to another origin) go without a client certificate too.
-        Anonymous = new TargetIdentity("anonymous", new TargetIdentityOptions(), Connection(null), owns, Redactor, options.Clock);
-        // Pacing and the in-flight cap are the target's, whichever identity sends.
-        Pacer = options.MaxRequestsPerSecond is { } rps ? new RequestPacer(rps, options.Clock) : null;
-        InFlight = options.MaxConcurrentRequests is { } most ? new SemaphoreSlim(most, most) : null;
+        Anonymous = new TargetIdentity("anonymous", new TargetIdentityOptions(), Connection(null), owns, Redactor, options.Clock, Pacer);
         _discovery = new Lazy<Task<DiscoverySnapshot>>(() => DiscoverySnapshot.FetchAsync(this, CancellationToken.None));
     }
 

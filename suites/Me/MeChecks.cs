@@ -6,6 +6,7 @@ namespace Scim.Conformance.Suites.Me;
 /// <summary>RFC 7644 §3.11: /Me, the alias of the resource the authenticated subject is. There is no
 /// ServiceProviderConfig flag for it, so what GET /Me answers decides which of these checks applies. The checks only
 /// read: the subject is not the run's to change.</summary>
+[TargetEffect(TargetEffect.ReadsOnly)]
 public sealed class MeChecks : ScimCheck
 {
     [Check("me.alias.location", "/Me names the subject's resource",

@@ -6,6 +6,7 @@ namespace Scim.Conformance.Suites.Notation;
 
 /// <summary>How attribute names are written (RFC 7643 §2.1, §3.3; RFC 7644 §3.10): case-insensitively in every part,
 /// in request bodies as in parameters, and extension attributes always inside their extension's object.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class NameNotationChecks : LifecycleCheck
 {
     [Check("filter.notation.urn-any-case", "Every part of a URN-qualified name ignores case",

@@ -6,6 +6,7 @@ namespace Scim.Conformance.Suites.Pagination;
 /// runs only when the target configures a second identity (secondIdentity in targets.json). The check's users are
 /// created by the primary identity; the second identity then presents the primary's nextCursor. Whatever the two
 /// identities may each see, the second must get no more than its own query shows it — or a refusal of the cursor.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class CursorActorChecks : CursorPaginationCheck
 {
     private const int PageSize = 2;

@@ -4,6 +4,7 @@ using Scim.Conformance.Suites.Kit;
 namespace Scim.Conformance.Suites.Patch;
 
 /// <summary>RFC 7644 §3.5.2.1: the add operation.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class AddChecks : PatchCheck
 {
     [Check("patch.add.value-required", "An add without a value is refused",

@@ -4,6 +4,7 @@ using Scim.Conformance.Suites.Kit;
 namespace Scim.Conformance.Suites.Patch;
 
 /// <summary>PATCH on groups: their attributes, and a large membership change in one request.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class GroupChecks : PatchCheck
 {
     private const int LargeGroup = 1000;

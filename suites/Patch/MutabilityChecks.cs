@@ -4,6 +4,7 @@ using Scim.Conformance.Suites.Kit;
 namespace Scim.Conformance.Suites.Patch;
 
 /// <summary>RFC 7644 §3.5.2 and RFC 7643 §2.2: a PATCH respects each attribute's mutability.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class MutabilityChecks : PatchCheck
 {
     [Check("patch.mutability.read-only", "PATCH of a readOnly attribute is refused with mutability",

@@ -5,6 +5,7 @@ namespace Scim.Conformance.Suites.Patch;
 
 /// <summary>RFC 7644 §3.5.2 and §3.10: the PATCH path — case-insensitive names, schema URN prefixes, malformed paths,
 /// and the extension URN a path to an extension attribute brings into schemas.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class PathChecks : PatchCheck
 {
     private const string EnterpriseUser = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";

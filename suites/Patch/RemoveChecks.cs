@@ -4,6 +4,7 @@ using Scim.Conformance.Suites.Kit;
 namespace Scim.Conformance.Suites.Patch;
 
 /// <summary>RFC 7644 §3.5.2.2: the remove operation.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class RemoveChecks : PatchCheck
 {
     [Check("patch.remove.no-path", "A remove without a path is refused with noTarget",

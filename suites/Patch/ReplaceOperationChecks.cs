@@ -4,6 +4,7 @@ using Scim.Conformance.Suites.Kit;
 namespace Scim.Conformance.Suites.Patch;
 
 /// <summary>RFC 7644 §3.5.2.3: the replace operation, and RFC 7643 §2.4's single primary value.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class ReplaceOperationChecks : PatchCheck
 {
     [Check("patch.replace.no-path", "A replace without a path changes the attributes given and nothing else",

@@ -7,6 +7,7 @@ namespace Scim.Conformance.Suites.Patch;
 
 /// <summary>RFC 7644 §3.5.2: the PatchOp request as a whole — its message schema and Operations, the answer, the
 /// errors, the order of operations and atomicity.</summary>
+[TargetEffect(TargetEffect.Writes)]
 public sealed class RequestChecks : PatchCheck
 {
     [Check("patch.supported", "An advertised PATCH is really served",

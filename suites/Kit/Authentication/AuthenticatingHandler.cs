@@ -4,9 +4,11 @@ namespace Scim.Conformance.Suites.Kit.Authentication;
 /// Puts the identity's credentials on each request as the request asks (<see cref="Mode"/>, set by
 /// <see cref="ScimClient"/>, which decides whether a URL may receive them) and, when the target answers 401 to a
 /// credential that can be renewed (an OAuth token), renews it and sends the request once more. Living in the HTTP
-/// pipeline keeps the retry invisible to the checks: they see the final answer.
+/// pipeline keeps the retry invisible to the checks: they see the final answer. That second send is one more request
+/// to the target: it waits for its own turn under --max-rps (<paramref name="pacer"/>), as every request does, and
+/// stays within the in-flight slot its request holds.
 /// </summary>
-internal sealed class AuthenticatingHandler(TargetAuthentication authentication) : DelegatingHandler
+internal sealed class AuthenticatingHandler(TargetAuthentication authentication, RequestPacer? pacer = null) : DelegatingHandler
 {
     public static readonly HttpRequestOptionsKey<Credentials> Mode = new("scim-conformance.credentials");
 
@@ -28,6 +30,8 @@ internal sealed class AuthenticatingHandler(TargetAuthentication authentication)
         using var again = await CopyAsync(request, cancellationToken);
         await authentication.ApplyAsync(again, cancellationToken);
         response.Dispose();
+        if (pacer is not null)
+            await pacer.WaitTurnAsync(cancellationToken);
         var retried = await base.SendAsync(again, cancellationToken);
         // The recorded request is the first one; its Authorization is masked anyway.
         return retried;
