@@ -352,7 +352,11 @@ public static partial class ProbeSet
         $$"""{"schemas":["{{Agent}}"],"name":"{{name}}","x509Certificates":[{"value":"{{certificate}}"}]}""";
 
     /// <summary>Starts a server with the faults, runs every probe in order, and returns each normalised answer by probe name.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> RunAsync(HttpClient http, params string[] faults)
+    public static Task<IReadOnlyDictionary<string, string>> RunAsync(HttpClient http, params string[] faults) =>
+        RunAsync(http, without: [], faults);
+
+    /// <param name="without">Optional features the server leaves out (see <see cref="OptionalFeature"/>).</param>
+    public static async Task<IReadOnlyDictionary<string, string>> RunAsync(HttpClient http, IReadOnlyCollection<OptionalFeature> without, params string[] faults)
     {
         const string token = "probe-token";
         var started = DateTimeOffset.UtcNow;
@@ -360,7 +364,7 @@ public static partial class ProbeSet
         var clock = new ManualClock(started);
         var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions
         {
-            Token = token, Faults = faults, Clock = clock,
+            Token = token, Faults = faults, Clock = clock, Without = without,
             // A second actor, who sees only what it created, to present another client's cursor.
             Credentials = [new AcceptedBearerToken(SecondToken) { Actor = ServerActor.Second }],
         }, TestContext.Current.CancellationToken);
