@@ -38,6 +38,10 @@ public sealed class CheckContext
     public ResourceFactory Resources { get; }
     public Expectations Expect { get; } = new();
 
+    /// <summary>What a passing check measured and wants on record (e.g. how long a deactivation took to propagate);
+    /// it becomes the result's Actual. A violation states its own.</summary>
+    public string? Observation { get; set; }
+
     /// <summary>Every exchange so far, in order (cleanup included), preceded by the discovery exchanges when the
     /// check relied on the shared discovery snapshot: a verdict drawn from it must carry it as evidence.</summary>
     public IReadOnlyList<Exchange> Exchanges => [.. _discoveryUsed?.Exchanges ?? [], .. _exchanges];
