@@ -15,6 +15,8 @@ public sealed record CheckResult
     public IReadOnlyList<string> Tags { get; init; } = [];
     /// <summary>The requirement in one sentence, in our words.</summary>
     public string? Requirement { get; init; }
+    /// <summary>IDs of the specification defects the check runs into (described in <see cref="ResultDocument.SpecIssues"/>).</summary>
+    public IReadOnlyList<string> SpecIssues { get; init; } = [];
     public required Outcome Outcome { get; init; }
     /// <summary>Why this outcome, in plain words (always set unless the check passed).</summary>
     public string? Reason { get; init; }

@@ -21,6 +21,8 @@ public sealed record ResultDocument
     public required IReadOnlyList<CheckResult> Checks { get; init; }
     /// <summary>Set when the run was compared with a baseline.</summary>
     public BaselineSummary? Baseline { get; init; }
+    /// <summary>The specification defects the run ran into: each is touched by at least one check that reached a verdict.</summary>
+    public IReadOnlyList<SpecIssue> SpecIssues { get; init; } = [];
 }
 
 public sealed record ToolInfo(string Name, string Version);

@@ -78,6 +78,7 @@ public sealed class ConformanceRun(TargetSession session, TargetInfo target, Sel
             Summary = Summary.Of(checks),
             Capabilities = discovery.Capabilities(),
             Checks = checks,
+            SpecIssues = SpecIssueCatalog.RanInto(checks),
         };
     }
 }

@@ -44,4 +44,8 @@ public sealed class CheckAttribute : FactAttribute
 
     /// <summary>IDs of checks that must not fail for this one to be meaningful; when one does, this check is Skipped.</summary>
     public string[] Prerequisites { get; set; } = [];
+
+    /// <summary>Defects of the specification this check runs into (IDs of <see cref="SpecIssueCatalog"/>): where the
+    /// text is unclear or contradicts itself, so a reader sees that the spec, not only the server, is in question.</summary>
+    public string[] SpecIssues { get; set; } = [];
 }

@@ -42,6 +42,9 @@ public sealed class CheckContext
     /// it becomes the result's Actual. A violation states its own.</summary>
     public string? Observation { get; set; }
 
+    /// <summary>The reading of the agent draft's contradictions the run's profile takes.</summary>
+    public AgentDraftReading AgentDraftReading => AgentDraftReadings.For(Session.Profile);
+
     /// <summary>Every exchange so far, in order (cleanup included), preceded by the discovery exchanges when the
     /// check relied on the shared discovery snapshot: a verdict drawn from it must carry it as evidence.</summary>
     public IReadOnlyList<Exchange> Exchanges => [.. _discoveryUsed?.Exchanges ?? [], .. _exchanges];

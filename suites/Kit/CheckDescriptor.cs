@@ -15,6 +15,8 @@ public sealed record CheckDescriptor
     public required IReadOnlyList<string> Tags { get; init; }
     public required string Requirement { get; init; }
     public required IReadOnlyList<string> Prerequisites { get; init; }
+    /// <summary>IDs of <see cref="SpecIssueCatalog"/> entries the check runs into.</summary>
+    public IReadOnlyList<string> SpecIssues { get; init; } = [];
     public required MethodInfo Method { get; init; }
 
     public static CheckDescriptor From(MethodInfo method, CheckAttribute a) => new()
@@ -28,6 +30,7 @@ public sealed record CheckDescriptor
         Tags = a.Tags,
         Requirement = a.Requirement,
         Prerequisites = a.Prerequisites,
+        SpecIssues = a.SpecIssues,
         Method = method,
     };
 

@@ -56,6 +56,7 @@ public static class CheckExecutor
         CatalogRows = check.CatalogRows,
         Tags = check.Tags,
         Requirement = check.Requirement,
+        SpecIssues = check.SpecIssues,
         Outcome = Outcome.Skipped,
     };
 

@@ -19,7 +19,15 @@ public static class Profiles
     {
         [Strict] = new(),
         [Interop] = new(),
-        [Lenient] = new(),
+        // Agent draft: the links and references the draft never states (SpecIssueCatalog) are only recorded.
+        [Lenient] = new()
+        {
+            ["agents.link.applications-derived"] = RequirementLevel.May,
+            ["agents.agent.owners-resolve"] = RequirementLevel.May,
+            ["agents.agent.parent-hierarchy"] = RequirementLevel.May,
+            ["agents.group.agent-member"] = RequirementLevel.May,
+        },
+        // Agent draft: schema-literal changes what the checks expect (AgentDraftReading), not the levels.
         [SchemaLiteral] = new(),
     };
 

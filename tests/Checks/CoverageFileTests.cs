@@ -11,7 +11,8 @@ public partial class CoverageFileTests
 {
     private sealed record Row(string Id, string Status, IReadOnlyList<string> Checks, string Note);
 
-    [GeneratedRegex(@"^\|\s*(RFC\d{4}-[^|]+?)\s*\|\s*(covered|partial|open)\s*\|([^|]*)\|(.*)\|\s*$")]
+    // Rows of the RFC requirement catalog (RFC7644-…) and statements of the agent draft (AGT-N01…).
+    [GeneratedRegex(@"^\|\s*(RFC\d{4}-[^|]+?|AGT-N\d{2})\s*\|\s*(covered|partial|open)\s*\|([^|]*)\|(.*)\|\s*$")]
     private static partial Regex RowLine();
 
     private static IReadOnlyList<Row> Rows() =>

@@ -14,7 +14,8 @@ public partial class CatalogLintTests
     [GeneratedRegex("^(RFC\\d{4}|draft-[a-z0-9-]+)( .+)?$")]
     private static partial Regex Reference();
 
-    [GeneratedRegex("^RFC\\d{4}-[0-9.]+-[A-Z0-9-]+$")]
+    // RFC rows of the requirement catalog, and the agent draft's numbered statements (AGT-N01…).
+    [GeneratedRegex("^(RFC\\d{4}-[0-9.]+-[A-Z0-9-]+|AGT-N\\d{2})$")]
     private static partial Regex CatalogRow();
 
     public static TheoryData<string> CheckIds => new(CheckCatalog.All.Select(c => c.Id));

@@ -68,6 +68,16 @@ public partial class FaultCatalogTests
         "cursor-default-method-mismatch", "search-unsupported", "search-creates", "search-ignores-attributes",
         "search-rejects-attribute-arrays", "search-bad-filter-500", "search-ignores-cursor",
         "root-search-unsupported", "search-accepts-missing-urn", "root-query-unsupported", "root-query-mixes-types", "filter-schemas-ignored",
+        // Agents and AgenticApplications (FaultCatalog.Agent.cs)
+        "agents-served-without-extension", "agent-applications-declared-writable", "agent-type-required",
+        "agentic-application-description-required", "agent-name-optional", "agentic-application-name-optional",
+        "agent-name-duplicates-allowed", "agent-name-case-sensitive", "agentic-application-name-duplicates-allowed",
+        "agentic-application-name-case-sensitive", "agent-filter-ignored", "agentic-application-filter-ignored",
+        "agent-listing-not-served", "agent-applications-writable", "agentic-application-last-accessed-writable",
+        "agent-prose-attributes-read-only", "agent-applications-not-computed", "agent-refs-wrong-endpoint",
+        "agent-references-unchecked", "agent-groups-not-computed", "x509-stored-as-pem", "x509-not-parsed",
+        "x509-pem-accepted", "x509-concatenated-accepted", "agent-several-primaries-accepted",
+        "agent-active-ignored-on-replace", "agents-no-display-name-fallback", "agent-type-dropped", "external-identifiers-dropped",
     ];
 
     [Fact]
