@@ -18,7 +18,12 @@ public static class Profiles
     private static readonly Dictionary<string, Dictionary<string, RequirementLevel>> Overrides = new()
     {
         [Strict] = new(),
-        [Interop] = new(),
+        [Interop] = new()
+        {
+            // Deactivation: the forms Entra ID sends when it deprovisions (suites/Deactivation/PatchDeactivationChecks.cs).
+            ["deactivation.patch.idp-capitalised-op"] = RequirementLevel.Must,
+            ["deactivation.patch.idp-string-false"] = RequirementLevel.Must,
+        },
         // Agent draft: the links and references the draft never states (SpecIssueCatalog) are only recorded.
         [Lenient] = new()
         {
