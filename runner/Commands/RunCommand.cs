@@ -58,6 +58,8 @@ public static class RunCommand
                     Token = settings.Token,
                     Profile = settings.Profile,
                     RequestTimeout = settings.RequestTimeout,
+                    Deprovisioning = settings.Deprovisioning,
+                    CredentialProbe = settings.CredentialProbe,
                 });
             var target = new TargetInfo
             {
@@ -171,6 +173,8 @@ public static class RunCommand
             OutputDirectory = a.Out,
             FailOn = FailOnPolicies.Parse(a.FailOn),
             Baseline = a.Baseline is null ? null : (a.Baseline, BaselineFile.Load(a.Baseline)),
+            Deprovisioning = config?.Deprovisioning,
+            CredentialProbe = config?.CredentialProbe,
         };
     }
 }

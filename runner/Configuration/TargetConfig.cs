@@ -12,4 +12,8 @@ public sealed record TargetConfig
     public double? RequestTimeoutSeconds { get; init; }
     public IReadOnlyList<string> Include { get; init; } = [];
     public IReadOnlyList<string> Exclude { get; init; } = [];
+    /// <summary>The declared owner cascade and propagation window (deactivation suite); null when not declared.</summary>
+    public Suites.Kit.DeprovisioningPolicy? Deprovisioning { get; init; }
+    /// <summary>How to probe an identity's credential (deactivation suite); null when not configured.</summary>
+    public Suites.Kit.CredentialProbeSettings? CredentialProbe { get; init; }
 }
