@@ -20,9 +20,15 @@ public static class Profiles
         [Strict] = new(),
         [Interop] = new()
         {
-            // Deactivation: the forms Entra ID sends when it deprovisions (suites/Deactivation/PatchDeactivationChecks.cs).
-            ["deactivation.patch.idp-capitalised-op"] = RequirementLevel.Must,
-            ["deactivation.patch.idp-string-false"] = RequirementLevel.Must,
+            // PATCH as identity providers send it (suites/Interop/PatchDialectChecks.cs, docs/interop.md): optional under
+            // the RFC, but refusing it breaks provisioning from that provider.
+            ["interop.patch.capitalised-op"] = RequirementLevel.Must,
+            ["interop.patch.string-booleans"] = RequirementLevel.Must,
+            ["interop.patch.dotted-keys"] = RequirementLevel.Must,
+            ["interop.patch.urn-keys"] = RequirementLevel.Must,
+            ["interop.patch.member-remove-by-value"] = RequirementLevel.Must,
+            ["interop.patch.member-remove-by-filter"] = RequirementLevel.Must,
+            ["interop.patch.path-less-active"] = RequirementLevel.Must,
         },
         // Agent draft: the links and references the draft never states (SpecIssueCatalog) are only recorded.
         [Lenient] = new()

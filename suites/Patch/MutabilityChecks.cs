@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Scim.Conformance.Suites.Kit;
+
+namespace Scim.Conformance.Suites.Patch;
+
+/// <summary>RFC 7644 §3.5.2 and RFC 7643 §2.2: a PATCH respects each attribute's mutability.</summary>
+public sealed class MutabilityChecks : PatchCheck
+{
+    [Check("patch.mutability.read-only", "PATCH of a readOnly attribute is refused with mutability",
+        References = ["RFC7644 §3.5.2", "RFC7643 §2.2"], Rows = ["RFC7644-3.5.2-PATCH-READONLY"], Tags = ["patch", "mutability"],
+        Requirement = "Operations must be compatible with the attribute's mutability: replacing id or meta.created, or adding to a User's groups, is refused with 400 mutability, and the id stays.")]
+    public async Task ReadOnly()
+    {
+        var userType = await PatchableUserTypeAsync();
+        var user = await CreateUserAsync();
+        var group = await CreateGroupAsync();
+        ExpectRefused(await PatchAsync(userType, user, Op("replace", "id", Target.Prefix.Name("other-id"))), "replaces id", "mutability");
+        ExpectRefused(await PatchAsync(userType, user, Op("replace", "meta.created", "2001-01-01T00:00:00Z")), "replaces meta.created", "mutability");
+        var userSchema = (await DiscoveryAsync()).Schema(ScimUrns.User);
+        var groups = (userSchema?.Member("attributes") as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(a => a.StringMember("name") == "groups");
+        if (groups?.StringMember("mutability") == "readOnly")
+            ExpectRefused(await PatchAsync(userType, user, Op("add", "groups", MemberList(IdOf(group)))), "adds to the readOnly groups", "mutability");
+        var read = await ReadAsync(userType, IdOf(user));
+        Expect.That(read.Status == 200, "after PATCH requests on its id, the user is no longer found at it", $"GET {IdOf(user)} → 200", read.Summary);
+    }
+
+    [Check("patch.mutability.immutable", "An immutable value cannot be changed once set",
+        References = ["RFC7644 §3.5.2", "RFC7643 §2.2", "RFC7643 §4.2"], Rows = ["RFC7644-3.5.2-PATCH-IMMUTABLE-ADD"], Tags = ["patch", "mutability", "groups"],
+        Requirement = "An immutable attribute is set when its value is added and SHALL NOT be updated afterwards: a group member's value (immutable in the Group schema) can be added, but replacing members[value eq A].value with B is refused with 400 mutability and A stays.")]
+    public async Task Immutable()
+    {
+        var groupType = await PatchableGroupTypeAsync();
+        var groupSchema = (await DiscoveryAsync()).Schema(ScimUrns.Group);
+        var members = (groupSchema?.Member("attributes") as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(a => a.StringMember("name") == "members");
+        var value = (members?.Member("subAttributes") as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(a => a.StringMember("name") == "value");
+        if (value?.StringMember("mutability") != "immutable")
+            throw new NotApplicableException($"the Group schema does not declare members.value immutable (it says {ScimJson.Describe(value?.Member("mutability"))})");
+        var (a, b) = (await CreateUserAsync(), await CreateUserAsync());
+        var group = await CreateGroupAsync();
+        ExpectApplied(await PatchAsync(groupType, group, Op("add", "members", MemberList(IdOf(a)))), "adds a member (the immutable value is set)");
+        var response = await PatchAsync(groupType, group, Op("replace", $"members[value eq \"{IdOf(a)}\"].value", IdOf(b)));
+        ExpectRefused(response, "changes the immutable members.value", "mutability");
+        var after = MemberIds(await ReadOrSkipAsync(groupType, IdOf(group)));
+        Expect.That(after.SequenceEqual([IdOf(a)]), "a refused change of an immutable value changed it anyway", $"members [{IdOf(a)}]", $"members {ScimJson.List(after)}");
+    }
+
+    [Check("patch.remove.required", "Removing a required or readOnly attribute is refused with mutability",
+        References = ["RFC7644 §3.5.2.2", "RFC7644 §3.12"], Rows = ["RFC7644-3.5.2.2-REMOVE-REQUIRED"], Tags = ["patch", "mutability", "remove"],
+        Requirement = "If the target of a remove is required or readOnly, the server returns 400 mutability: remove userName and remove id are refused, and userName stays.")]
+    public async Task RemoveRequired()
+    {
+        var userType = await PatchableUserTypeAsync();
+        var user = await CreateUserAsync();
+        ExpectRefused(await PatchAsync(userType, user, Op("remove", "userName")), "removes the required userName", "mutability");
+        ExpectRefused(await PatchAsync(userType, user, Op("remove", "id")), "removes the readOnly id", "mutability");
+        var read = await ReadOrSkipAsync(userType, IdOf(user));
+        Expect.That(read.StringMember("userName") == user.StringMember("userName"), "a refused removal of userName removed it anyway",
+            $"userName {user.StringMember("userName")}", ScimJson.Describe(read.Member("userName")));
+    }
+}

@@ -1,0 +1,204 @@
+using System.Text.Json.Nodes;
+using Scim.Conformance.Reports.Model;
+using Scim.Conformance.Suites.Errors;
+using Scim.Conformance.Suites.Kit;
+
+namespace Scim.Conformance.Suites.Patch;
+
+/// <summary>RFC 7644 §3.5.2: the PatchOp request as a whole — its message schema and Operations, the answer, the
+/// errors, the order of operations and atomicity.</summary>
+public sealed class RequestChecks : PatchCheck
+{
+    [Check("patch.supported", "An advertised PATCH is really served",
+        Level = RequirementLevel.Should, References = ["RFC7644 §3.5", "RFC7643 §5"], Rows = ["RFC7644-3.5-PATCH-SHOULD"], Tags = ["patch", "spc"],
+        Requirement = "Service providers SHOULD support PATCH; one whose ServiceProviderConfig says patch.supported true accepts a valid PATCH (200 or 204) instead of refusing it as not implemented.")]
+    public async Task Supported()
+    {
+        var userType = await PatchableUserTypeAsync();
+        var user = await CreateUserAsync();
+        var response = await PatchAsync(userType, user, Op("replace", "nickName", Target.Prefix.Name("nick")));
+        Expect.That(response.Status is 200 or 204, "the ServiceProviderConfig advertises patch.supported, but a valid PATCH was not accepted",
+            "HTTP 200 or 204", $"{response.Summary}{ErrorReplies.DetailHint(response)}");
+    }
+
+    [Check("patch.request.schema", "A PATCH body without the PatchOp schema is refused",
+        Level = RequirementLevel.Should, References = ["RFC7644 §3.5.2", "RFC7644 §3.12"], Rows = ["RFC7644-3.5.2-PATCH-SCHEMA"], Tags = ["patch", "errors"],
+        Requirement = "A PATCH request body declares urn:ietf:params:scim:api:messages:2.0:PatchOp in schemas; one that names the User schema instead is refused with 400 invalidSyntax and changes nothing.")]
+    public async Task Schema()
+    {
+        var userType = await PatchableUserTypeAsync();
+        var user = await CreateUserAsync();
+        var body = PatchBody(Op("replace", "nickName", Target.Prefix.Name("nick")));
+        body["schemas"] = new JsonArray(ScimUrns.User);
+        var response = await SendPatchAsync(userType, IdOf(user), body);
+        ExpectRefused(response, "declares the User schema instead of PatchOp", "invalidSyntax");
+        var read = await ReadOrSkipAsync(userType, IdOf(user));
+        Expect.That(read.Member("nickName") is null, "a PATCH without the PatchOp schema was applied anyway",
+            "no nickName", ScimJson.Describe(read.Member("nickName")));
+    }
+
+    [Check("patch.request.operations", "A PATCH without operations is refused",
+        References = ["RFC7644 §3.5.2"], Rows = ["RFC7644-3.5.2-PATCH-OPERATIONS"], Tags = ["patch", "errors"],
+        Requirement = "The body of a PATCH holds Operations, an array of one or more operations: an empty Operations array and a body without Operations are both refused with 400.")]
+    public async Task Operations()
+    {
+        var userType = await PatchableUserTypeAsync();
+        var user = await CreateUserAsync();
+        var empty = await SendPatchAsync(userType, IdOf(user), PatchBody());
+        ExpectRefused(empty, "has an empty Operations array", "invalidSyntax", "invalidValue");
+        var missing = PatchBody();
+        missing.Remove("Operations");
+        ExpectRefused(await SendPatchAsync(userType, IdOf(user), missing), "has no Operations", "invalidSyntax", "invalidValue");
+    }
+
+    [Check("patch.request.op-valid", "An operation whose op is not add, remove or replace is refused",
+        References = ["RFC7644 §3.5.2"], Rows = ["RFC7644-3.5.2-PATCH-OP-VALUE"], Tags = ["patch", "errors"],
+        Requirement = "Each operation has exactly one op, add, remove or replace: an operation with op \"move\" and one without op are refused with 400, and neither changes the resource.")]
+    public async Task OpValid()
+    {
+        var userType = await PatchableUserTypeAsync();
+        var user = await CreateUserAsync();
+        var move = await PatchAsync(userType, user, Op("move", "nickName", Target.Prefix.Name("moved")));
+        ExpectRefused(move, "has op \"move\"", "invalidSyntax", "invalidValue");
+        var withoutOp = new JsonObject { ["path"] = "nickName", ["value"] = Target.Prefix.Name("no-op") };
+        ExpectRefused(await PatchAsync(userType, user, withoutOp), "has an operation without op", "invalidSyntax", "invalidValue");
+        var read = await ReadOrSkipAsync(userType, IdOf(user));
+        Expect.That(read.Member("nickName") is null, "a refused operation changed the resource", "no nickName", ScimJson.Describe(read.Member("nickName")));
+    }
+
+    [Check("patch.response.status", "A successful PATCH answers 200 with the resource, or 204",
+        References = ["RFC7644 §3.5.2"], Rows = ["RFC7644-3.5.2-PATCH-RESPONSE"], Tags = ["patch"],
+        Requirement = "On success the server answers 200 with the whole resource as now stored (its id, the change applied), or 204 No Content with no body.")]
+    public async Task ResponseStatus()
+    {
+        var userType = await PatchableUserTypeAsync();
+        var user = await CreateUserAsync();
+        var nick = Target.Prefix.Name("nick");
+        var response = await PatchAsync(userType, user, Op("replace", "nickName", nick));
+        if (response.Status == 204)
+        {
+            Expect.That(string.IsNullOrWhiteSpace(response.Body), "a 204 answer to PATCH has a body", "no body with 204", ScimJson.Abbreviate(response.Body ?? ""));
+            return;
+        }
+        Expect.That(response.Status == 200, "a valid PATCH answered neither 200 nor 204", "HTTP 200 with the resource, or 204", $"{response.Summary}{ErrorReplies.DetailHint(response)}");
+        var body = response.JsonObject;
+        Expect.That(body?.StringMember("id") == IdOf(user) && body.StringMember("nickName") == nick,
+            "the 200 answer to PATCH is not the patched resource", $"a body with id {IdOf(user)} and nickName \"{nick}\"",
+            body is null ? $"body {ScimJson.Abbreviate(response.Body ?? "(empty)")}" : $"id {ScimJson.Describe(body.Member("id"))}, nickName {ScimJson.Describe(body.Member("nickName"))}");
+    }
+
+    [Check("patch.response.attributes", "A PATCH with attributes answers 200 with just those attributes",
+        References = ["RFC7644 §3.5.2", "RFC7644 §3.9"], Rows = ["RFC7644-3.5.2-PATCH-ATTRS-200"], Tags = ["patch", "attributes"],
+        Requirement = "When the PATCH request carries attributes, the answer MUST be 200 with the resource cut down to them: ?attributes=userName gives id and userName, not the nickName the PATCH just set.")]
+    public async Task ResponseAttributes()
+    {
+        var userType = await PatchableUserTypeAsync();
+        var user = await CreateUserAsync();
+        var response = await SendPatchAsync(userType, IdOf(user), PatchBody(Op("replace", "nickName", Target.Prefix.Name("nick"))), "?attributes=userName");
+        Expect.That(response.Status == 200, "a PATCH with attributes did not answer 200", "HTTP 200 with id and userName", $"{response.Summary}{ErrorReplies.DetailHint(response)}");
+        var body = Expect.JsonObject(response, "the 200 answer to a PATCH with attributes");
+        var problems = new List<string>();
+        if (body.StringMember("id") != IdOf(user))
+            problems.Add($"id is {ScimJson.Describe(body.Member("id"))}");
+        if (body.StringMember("userName") is null)
+            problems.Add("userName is missing");
+        if (body.Member("nickName") is not null)
+            problems.Add($"nickName {ScimJson.Describe(body.Member("nickName"))} is there although not asked for");
+        Expect.NoProblems(problems, "the answer to a PATCH with attributes=userName is not cut down to them", "id and userName (and other returned-always attributes), no nickName");
+    }
+
+    [Check("patch.errors.body", "A refused PATCH answers with a SCIM error",
+        References = ["RFC7644 §3.5.2", "RFC7644 §3.12"], Rows = ["RFC7644-3.5.2-PATCH-ERRORS"], Tags = ["patch", "errors"],
+        Requirement = "Every PATCH failure answers an HTTP error status with a SCIM error body: schemas [urn:ietf:params:scim:api:messages:2.0:Error] and status, the HTTP status as a string.")]
+    public async Task ErrorBody()
+    {
+        var userType = await PatchableUserTypeAsync();
+        var user = await CreateUserAsync();
+        var failures = new[]
+        {
+            await PatchAsync(userType, user, Op("move", "nickName", "x")),
+            await PatchAsync(userType, user, Op("remove", null)),
+            await PatchAsync(userType, user, Op("replace", $"emails[type eq \"{Target.Prefix.Name("none")}\"].value", "x")),
+        };
+        var problems = new List<string>();
+        foreach (var response in failures)
+        {
+            if (response.Status < 400)
+            {
+                problems.Add($"{response.Summary} (accepted)");
+                continue;
+            }
+            var body = ErrorBodies.BodyOf(response);
+            var problem = ErrorBodies.BodyProblem(response) ?? ErrorBodies.SchemaProblem(response, body!)
+                ?? ErrorBodies.StatusStringProblem(response, body!) ?? ErrorBodies.StatusMatchProblem(response, body!);
+            if (problem is not null)
+                problems.Add(problem);
+        }
+        Expect.NoProblems(problems, "a refused PATCH did not answer with a SCIM error", $"an error status and schemas [\"{ScimUrns.Error}\"] with status as a string, for each of {failures.Length} invalid PATCH requests");
+    }
+
+    [Check("patch.unknown-404", "PATCH of a resource that does not exist answers 404",
+        Level = RequirementLevel.Should, References = ["RFC7644 §3.12", "RFC7644 §3.5.2"], Rows = ["RFC7644-3.5.2-PATCH-404"], Tags = ["patch", "errors"],
+        Requirement = "A PATCH of {endpoint}/{id} for an id that does not exist is answered 404 with a SCIM error.")]
+    public async Task Unknown404()
+    {
+        var userType = await PatchableUserTypeAsync();
+        var response = await SendPatchAsync(userType, MissingId(), PatchBody(Op("replace", "nickName", "x")));
+        Ledger.Track(response, ResourceFactory.EndpointOf(userType));
+        Expect.Status(response, 404, "Table 8 answers a request for a resource that does not exist with 404");
+    }
+
+    [Check("patch.sequential", "Operations apply in order, each to the result of the one before",
+        References = ["RFC7644 §3.5.2"], Rows = ["RFC7644-3.5.2-PATCH-SEQUENTIAL"], Tags = ["patch", "groups"],
+        Requirement = "Operations are applied in the order sent: [add nickName \"a\", replace nickName \"b\"] leaves \"b\", and on a group [remove members, add members B] leaves exactly B.")]
+    public async Task Sequential()
+    {
+        var userType = await PatchableUserTypeAsync();
+        var user = await CreateUserAsync();
+        var (first, second) = (Target.Prefix.Name("first"), Target.Prefix.Name("second"));
+        ExpectApplied(await PatchAsync(userType, user, Op("add", "nickName", first), Op("replace", "nickName", second)), "adds then replaces nickName");
+        var read = await ReadOrSkipAsync(userType, IdOf(user));
+        Expect.That(read.StringMember("nickName") == second, "the operations were not applied in order", $"nickName \"{second}\"", ScimJson.Describe(read.Member("nickName")));
+
+        var groupType = await GroupTypeAsync();
+        var (a, b) = (await CreateUserAsync(), await CreateUserAsync());
+        var group = await CreateGroupAsync(IdOf(a));
+        ExpectApplied(await PatchAsync(groupType, group, Op("remove", "members"), Op("add", "members", MemberList(IdOf(b)))), "removes all members, then adds one");
+        var members = MemberIds(await ReadOrSkipAsync(groupType, IdOf(group)));
+        Expect.That(members.SequenceEqual([IdOf(b)]), "[remove members, add members B] did not leave exactly B", $"members [{IdOf(b)}]", $"members {ScimJson.List(members)}");
+    }
+
+    [Check("patch.atomic", "A PATCH with one failing operation changes nothing",
+        References = ["RFC7644 §3.5.2"], Rows = ["RFC7644-3.5.2-PATCH-ATOMIC"], Tags = ["patch", "atomic"],
+        Requirement = "A PATCH is atomic: when any operation fails, the resource is left exactly as it was — [replace nickName, replace a value filter that matches nothing] is refused, and nickName, meta.lastModified, meta.version and the ETag are unchanged.")]
+    public async Task Atomic()
+    {
+        var userType = await PatchableUserTypeAsync();
+        var original = Target.Prefix.Name("original");
+        var user = await CreateUserAsync(adjust: body =>
+        {
+            body["nickName"] = original;
+            body["emails"] = new JsonArray(Email(EmailAddress("work"), "work"));
+        });
+        var before = await ReadAsync(userType, IdOf(user));
+        var beforeBody = before.JsonObject ?? throw new PrerequisiteException($"the user could not be read: {before.Summary}");
+        var response = await PatchAsync(userType, user,
+            Op("replace", "nickName", Target.Prefix.Name("changed")),
+            Op("replace", $"emails[type eq \"{Target.Prefix.Name("none")}\"].value", EmailAddress("other")));
+        Expect.That(response.Status is >= 400 and < 500, "a PATCH whose second operation cannot apply (its filter selects nothing) was not refused",
+            "HTTP 400 (noTarget)", $"{response.Summary}{ErrorReplies.DetailHint(response)}");
+        var after = await ReadAsync(userType, IdOf(user));
+        var afterBody = after.JsonObject ?? throw new PrerequisiteException($"the user could not be read back: {after.Summary}");
+        var problems = new List<string>();
+        if (afterBody.StringMember("nickName") != original)
+            problems.Add($"nickName is {ScimJson.Describe(afterBody.Member("nickName"))}, was \"{original}\"");
+        foreach (var path in new[] { "meta.lastModified", "meta.version" })
+        {
+            if (!JsonNode.DeepEquals(beforeBody.Path(path), afterBody.Path(path)))
+                problems.Add($"{path} moved from {ScimJson.Describe(beforeBody.Path(path))} to {ScimJson.Describe(afterBody.Path(path))}");
+        }
+        if (before.Header("ETag") != after.Header("ETag"))
+            problems.Add($"the ETag moved from {before.Header("ETag")} to {after.Header("ETag")}");
+        Expect.NoProblems(problems, "a refused PATCH left part of its operations applied", "the resource exactly as before the refused PATCH");
+    }
+}
