@@ -37,6 +37,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         WriteSummary(html, document.Summary);
         if (document.Baseline is { } baseline) WriteBaseline(html, baseline, document.Checks);
         WriteCapabilities(html, document.Capabilities);
+        SpecIssueSection.WriteHtml(html, document);
         WriteChecks(html, document);
         html.Append("</main>\n");
 

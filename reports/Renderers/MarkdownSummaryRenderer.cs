@@ -30,6 +30,7 @@ public sealed class MarkdownSummaryRenderer : IReportRenderer
         WriteAreaTable(md, document.Summary);
         WriteAttention(md, document.Checks);
         if (document.Baseline is { } baseline) WriteBaseline(md, baseline);
+        SpecIssueSection.WriteMarkdown(md, document);
         md.Append("_Full details, with every HTTP exchange: `report.html`. Machine-readable: `result.json`._\n");
         return md.ToString();
     }
