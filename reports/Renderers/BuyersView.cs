@@ -47,7 +47,7 @@ public static class BuyersView
             Support: ["deactivation.delete.removed-from-groups", "lifecycle.group.members-returned"]),
         new("patch-supported", "Is PATCH supported, not only PUT?",
             "single changes (such as switching a user off) can be sent without resending the whole record, as identity providers do",
-            Proof: ["deactivation.patch.rfc-forms"],
+            Proof: ["patch.active", "deactivation.patch.rfc-forms"],
             Support: ["discovery.spc.patch"],
             NotApplicableMeansNo: true),
         new("deactivation-revokes", "Does deactivating someone revoke their access?",
