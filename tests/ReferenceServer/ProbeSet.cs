@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Scim.Conformance.ReferenceServer;
+using Scim.Conformance.Suites.Kit;
 using Xunit;
 
 namespace Scim.Conformance.Tests.ReferenceServer;
@@ -22,6 +24,14 @@ public static partial class ProbeSet
     private const string Group = "urn:ietf:params:scim:schemas:core:2.0:Group";
     private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     private const string Search = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
+
+    private const string Agent = "urn:ietf:params:scim:schemas:core:2.0:Agent";
+    private const string Application = "urn:ietf:params:scim:schemas:core:2.0:AgenticApplication";
+
+    // One certificate for the whole test process, so the correct and the faulty servers see the same bytes.
+    private static readonly string ProbeCertificate = TestCertificates.SelfSignedDerBase64("probe");
+    private static readonly string ProbePem = PemEncoding.WriteString("CERTIFICATE", Convert.FromBase64String(ProbeCertificate)).Replace("\n", "\\n", StringComparison.Ordinal);
+    private static readonly string ProbeCertificatePair = Convert.ToBase64String([.. Convert.FromBase64String(ProbeCertificate), .. Convert.FromBase64String(ProbeCertificate)]);
 
     private static readonly Probe[] Probes =
     [
@@ -192,7 +202,48 @@ public static partial class ProbeSet
         new("agents", HttpMethod.Get, "/Agents"),
         new("agentic applications", HttpMethod.Get, "/AgenticApplications"),
         new("applications", HttpMethod.Get, "/Applications"),
+
+        // Agents and AgenticApplications (draft-abbey-scim-agent-extension-00): links, certificates, names, filters
+        new("create agent owner", HttpMethod.Post, "/Users", UserBody("probe-agent-owner"), Saves: "agentowner"),
+        new("create parent agent", HttpMethod.Post, "/Agents", AgentBody("Probe Parent Agent"), Saves: "parentagent"),
+        new("create agent", HttpMethod.Post, "/Agents",
+            $$"""
+            {"schemas":["{{Agent}}"],"name":"Probe-Agent","externalId":"probe-agent-ext","agentType":"Assistant","subject":"probe-sub",
+             "owners":[{"value":"{agentowner}"}],"parent":{"value":"{parentagent}"},
+             "protocols":[{"type":"A2A","specificationUrl":"https://probe.example.com/agent-card.json"}],
+             "applications":[{"value":"made-up-application"}],"x509Certificates":[{"value":"{{ProbeCertificate}}"}]}
+            """, Saves: "agent"),
+        new("create agent in another case", HttpMethod.Post, "/Agents", AgentBody("PROBE-AGENT")),
+        new("create nameless agent", HttpMethod.Post, "/Agents", $$"""{"schemas":["{{Agent}}"],"agentType":"Assistant"}"""),
+        new("create agent with an unknown parent", HttpMethod.Post, "/Agents",
+            $$"""{"schemas":["{{Agent}}"],"name":"probe-orphan","parent":{"value":"no-such-agent"} }"""),
+        new("create agent with two primary roles", HttpMethod.Post, "/Agents",
+            $$"""{"schemas":["{{Agent}}"],"name":"probe-roles","roles":[{"value":"a","primary":true},{"value":"b","primary":true}]}"""),
+        new("create agent with a PEM certificate", HttpMethod.Post, "/Agents", CertificateAgentBody("probe-pem", ProbePem)),
+        new("create agent with two certificates in one value", HttpMethod.Post, "/Agents", CertificateAgentBody("probe-pair", ProbeCertificatePair)),
+        new("create agent with a non-certificate", HttpMethod.Post, "/Agents", CertificateAgentBody("probe-bytes", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")),
+        new("create agentic application", HttpMethod.Post, "/AgenticApplications",
+            $$"""
+            {"schemas":["{{Application}}"],"name":"Probe-App","externalId":"probe-app-ext","lastAccessed":"2001-02-03T04:05:06Z",
+             "agents":[{"value":"{agent}","type":"owned"}],"externalIdentifiers":[{"type":"ssoTenantId","value":"00abc123","system":"https://idp.example.com"}],
+             "applicationUrls":[{"type":"homepage","value":"https://probe.example.com"}]}
+            """, Saves: "app"),
+        new("create application in another case", HttpMethod.Post, "/AgenticApplications", $$"""{"schemas":["{{Application}}"],"name":"PROBE-APP"}"""),
+        new("create second application", HttpMethod.Post, "/AgenticApplications", $$"""{"schemas":["{{Application}}"],"name":"Probe-App Beta"}"""),
+        new("create nameless application", HttpMethod.Post, "/AgenticApplications", $$"""{"schemas":["{{Application}}"],"description":"no name"}"""),
+        new("create group of agents", HttpMethod.Post, "/Groups",
+            $$"""{"schemas":["{{Group}}"],"displayName":"probe-agent-group","members":[{"value":"{agent}"}]}"""),
+        new("agent with its links", HttpMethod.Get, "/Agents/{agent}"),
+        new("application with its links", HttpMethod.Get, "/AgenticApplications/{app}"),
+        new("agents by name", HttpMethod.Get, "/Agents?attributes=name&filter=" + Uri.EscapeDataString("name eq \"Probe-Agent\"")),
+        new("applications by name", HttpMethod.Get, "/AgenticApplications?attributes=name&filter=" + Uri.EscapeDataString("name eq \"Probe-App\"")),
+        new("deactivate agent", HttpMethod.Put, "/Agents/{agent}?attributes=active", $$"""{"schemas":["{{Agent}}"],"name":"Probe-Agent","active":false}"""),
     ];
+
+    private static string AgentBody(string name) => $$"""{"schemas":["{{Agent}}"],"name":"{{name}}"}""";
+
+    private static string CertificateAgentBody(string name, string certificate) =>
+        $$"""{"schemas":["{{Agent}}"],"name":"{{name}}","x509Certificates":[{"value":"{{certificate}}"}]}""";
 
     /// <summary>Starts a server with the faults, runs every probe in order, and returns each normalised answer by probe name.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> RunAsync(HttpClient http, params string[] faults)
@@ -231,7 +282,7 @@ public static partial class ProbeSet
     /// <summary>Puts the ids saved by earlier probes in place of their {name}; a probe whose id was never saved names none.</summary>
     private static string Fill(string text, IReadOnlyDictionary<string, string> saved)
     {
-        foreach (var name in new[] { "manager", "group", "user", "outer", "cursor" })
+        foreach (var name in new[] { "manager", "group", "user", "outer", "cursor", "agentowner", "parentagent", "agent", "app" })
             text = text.Replace("{" + name + "}", saved.TryGetValue(name, out var id) ? id : "never-created-" + name, StringComparison.Ordinal);
         return text;
     }

@@ -142,18 +142,19 @@ public class ResourceLifecycleTests(CorrectServerFixture server) : IClassFixture
     [Fact]
     public async Task An_agent_keeps_the_attributes_its_clients_provision()
     {
+        var owner = await CreateUser(Unique("owner"));
         var reply = (await server.Client.PostAsync("/Agents", new JsonObject
         {
             ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:Agent"),
             ["name"] = Unique("clippy"),
             ["subject"] = "clpy2001",
-            ["owners"] = new JsonArray(new JsonObject { ["value"] = "owner-1" }),
+            ["owners"] = new JsonArray(new JsonObject { ["value"] = owner["id"]!.GetValue<string>() }), // owners must exist
             ["protocols"] = new JsonArray(new JsonObject { ["type"] = "A2A", ["specificationUrl"] = "https://example.com/agent-card.json" }),
             ["applications"] = new JsonArray(new JsonObject { ["value"] = "app-1" }),
         })).AssertStatus(HttpStatusCode.Created);
 
         Assert.Equal("clpy2001", reply.Json["subject"]!.GetValue<string>());
-        Assert.Equal("owner-1", reply.Json["owners"]![0]!["value"]!.GetValue<string>());
+        Assert.Equal(owner["id"]!.GetValue<string>(), reply.Json["owners"]![0]!["value"]!.GetValue<string>());
         Assert.Equal("A2A", reply.Json["protocols"]![0]!["type"]!.GetValue<string>());
         Assert.Null(reply.Json["applications"]); // readOnly: written on the AgenticApplication side
     }
