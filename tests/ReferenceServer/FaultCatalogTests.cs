@@ -79,7 +79,7 @@ public partial class FaultCatalogTests
         "x509-pem-accepted", "x509-concatenated-accepted", "agent-several-primaries-accepted",
         "agent-active-ignored-on-replace", "agents-no-display-name-fallback", "agent-type-dropped", "external-identifiers-dropped",
         // Deactivation path (FaultCatalog.Deactivation.cs)
-        "deactivation-ignored", "deactivation-deletes", "pathless-deactivation-ignored", "inactive-hidden-from-lists", "deactivation-clears-attributes", "deactivation-keeps-timestamp",
+        "deactivation-ignored", "deactivation-deletes", "inactive-hidden-from-lists", "deactivation-clears-attributes", "deactivation-keeps-timestamp",
         "deactivating-twice-refused", "reactivation-ignored", "references-kept-after-delete", "deleted-agent-still-readable",
         "id-reused-after-delete", "no-owner-cascade", "no-owner-cascade-on-delete", "credential-survives-deactivation",
         "credential-survives-delete",

@@ -238,7 +238,37 @@ public static partial class ProbeSet
         new("agents by name", HttpMethod.Get, "/Agents?attributes=name&filter=" + Uri.EscapeDataString("name eq \"Probe-Agent\"")),
         new("applications by name", HttpMethod.Get, "/AgenticApplications?attributes=name&filter=" + Uri.EscapeDataString("name eq \"Probe-App\"")),
         new("deactivate agent", HttpMethod.Put, "/Agents/{agent}?attributes=active", $$"""{"schemas":["{{Agent}}"],"name":"Probe-Agent","active":false}"""),
+
+        // Deactivation path: a deactivated resource stays, its owner's agents follow, deletions leave no references,
+        // and the Agent credentials of the reference server end with the Agent
+        new("deactivated agent", HttpMethod.Get, "/Agents/{agent}?attributes=active"),
+        new("inactive agents", HttpMethod.Get, "/Agents?attributes=active&filter=" + Uri.EscapeDataString("active eq false")),
+        new("create leaver", HttpMethod.Post, "/Users", LeaverBody("probe-leaver", active: true), Saves: "leaver"),
+        new("create agent of leaver", HttpMethod.Post, "/Agents?attributes=active",
+            $$"""{"schemas":["{{Agent}}"],"name":"probe-leavers-agent","subject":"probe-leaver-sub","active":true,"owners":[{"value":"{leaver}"}]}""", Saves: "leaveragent"),
+        new("deactivate leaver", HttpMethod.Put, "/Users/{leaver}", LeaverBody("probe-leaver", active: false)),
+        new("deactivated leaver", HttpMethod.Get, "/Users/{leaver}"),
+        new("agent of deactivated leaver", HttpMethod.Get, "/Agents/{leaveragent}?attributes=active"),
+        new("credential for an agent of a deactivated leaver", HttpMethod.Post, "/Demo/AgentTokens", """{"subject":"probe-leaver-sub"}"""),
+        new("deactivate leaver again", HttpMethod.Put, "/Users/{leaver}", LeaverBody("probe-leaver", active: false)),
+        new("reactivate leaver", HttpMethod.Put, "/Users/{leaver}?attributes=active", LeaverBody("probe-leaver", active: true)),
+        new("reactivated leaver", HttpMethod.Get, "/Users/{leaver}?attributes=active"),
+        new("deactivate leaver without a path", HttpMethod.Patch, "/Users/{leaver}?attributes=active",
+            """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}"""),
+        new("create deleted owner", HttpMethod.Post, "/Users", LeaverBody("probe-deleted-owner", active: true), Saves: "goneowner"),
+        new("create agent of deleted owner", HttpMethod.Post, "/Agents?attributes=active",
+            $$"""{"schemas":["{{Agent}}"],"name":"probe-orphaned-agent","subject":"probe-orphan-sub","active":true,"owners":[{"value":"{goneowner}"}]}""", Saves: "goneagent"),
+        new("create group of deleted owner", HttpMethod.Post, "/Groups",
+            $$"""{"schemas":["{{Group}}"],"displayName":"probe-deleted-owners","members":[{"value":"{goneowner}"}]}""", Saves: "gonegroup"),
+        new("delete owner", HttpMethod.Delete, "/Users/{goneowner}"),
+        new("agent of deleted owner", HttpMethod.Get, "/Agents/{goneagent}?attributes=active"),
+        new("group of deleted owner", HttpMethod.Get, "/Groups/{gonegroup}?attributes=members"),
+        new("delete orphaned agent", HttpMethod.Delete, "/Agents/{goneagent}"),
+        new("credential for a deleted agent", HttpMethod.Post, "/Demo/AgentTokens", """{"subject":"probe-orphan-sub"}"""),
     ];
+
+    private static string LeaverBody(string userName, bool active) =>
+        $$"""{"schemas":["{{User}}"],"userName":"{{userName}}","displayName":"Probe Leaver","active":{{(active ? "true" : "false")}}}""";
 
     private static string AgentBody(string name) => $$"""{"schemas":["{{Agent}}"],"name":"{{name}}"}""";
 
@@ -282,7 +312,8 @@ public static partial class ProbeSet
     /// <summary>Puts the ids saved by earlier probes in place of their {name}; a probe whose id was never saved names none.</summary>
     private static string Fill(string text, IReadOnlyDictionary<string, string> saved)
     {
-        foreach (var name in new[] { "manager", "group", "user", "outer", "cursor", "agentowner", "parentagent", "agent", "app" })
+        foreach (var name in new[] { "manager", "group", "user", "outer", "cursor", "agentowner", "parentagent", "agent", "app",
+            "leaver", "leaveragent", "goneowner", "goneagent", "gonegroup" })
             text = text.Replace("{" + name + "}", saved.TryGetValue(name, out var id) ? id : "never-created-" + name, StringComparison.Ordinal);
         return text;
     }
