@@ -86,7 +86,7 @@ public static class BuyersView
         if (passed.Count > 0)
         {
             var measured = passed.Select(c => c.Actual).OfType<string>().FirstOrDefault();
-            return new(question, BuyerAnswer.Yes, "Yes: " + question.YesMeans + (measured is null ? "" : $" (measured: {measured})"), evidence);
+            return new(question, BuyerAnswer.Yes, char.ToUpperInvariant(question.YesMeans[0]) + question.YesMeans[1..] + (measured is null ? "" : $" (measured: {measured})"), evidence);
         }
         var why = proof.FirstOrDefault(c => c.Outcome != Outcome.Info) is { } untested
             ? $"{OutcomeText.Label(untested.Outcome)}: {untested.Reason ?? "no verdict"}"
