@@ -83,6 +83,18 @@ public partial class FaultCatalogTests
         "deactivating-twice-refused", "reactivation-ignored", "references-kept-after-delete", "deleted-agent-still-readable",
         "id-reused-after-delete", "no-owner-cascade", "no-owner-cascade-on-delete", "credential-survives-deactivation",
         "credential-survives-delete",
+        // PATCH and the identity-provider dialects (FaultCatalog.Patch.cs)
+        "patch-advertised-but-refused", "patch-ignores-request-schema", "patch-accepts-no-operations", "patch-unknown-op-ignored",
+        "patch-200-without-body", "patch-always-204", "patch-errors-without-scim-body", "patch-unknown-resource-400",
+        "patch-operations-reversed", "patch-not-atomic", "patch-answers-without-storing", "patch-no-op-touches-last-modified",
+        "patch-path-case-sensitive", "patch-malformed-path-ignored", "patch-urn-path-refused", "patch-extension-schemas-not-updated",
+        "patch-ignores-path-filter", "patch-sub-attribute-targets-whole-value", "patch-read-only-ignored", "patch-immutable-changeable",
+        "patch-remove-ignores-mutability", "patch-primary-not-exclusive", "patch-add-without-value-removes", "patch-add-replaces-multi-valued",
+        "patch-add-keeps-existing-value", "patch-add-requires-existing-attribute", "patch-complex-replaced-whole", "patch-members-capped",
+        "patch-remove-without-path-accepted", "patch-remove-sets-empty-string", "patch-remove-multi-valued-refused", "patch-remove-last-value-kept",
+        "patch-replace-without-path-clears-others", "patch-replace-merges-multi-valued", "patch-replace-unassigned-no-target",
+        "patch-replace-filter-no-match-adds", "patch-op-case-sensitive", "patch-string-booleans-refused", "patch-dotted-keys-refused",
+        "patch-urn-keys-refused", "patch-remove-value-array-ignored", "patch-path-less-replace-ignored",
     ];
 
     [Fact]

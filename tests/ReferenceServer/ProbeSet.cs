@@ -265,6 +265,58 @@ public static partial class ProbeSet
         new("group of deleted owner", HttpMethod.Get, "/Groups/{gonegroup}?attributes=members"),
         new("delete orphaned agent", HttpMethod.Delete, "/Agents/{goneagent}"),
         new("credential for a deleted agent", HttpMethod.Post, "/Demo/AgentTokens", """{"subject":"probe-orphan-sub"}"""),
+        // PATCH (RFC 7644 §3.5.2) on a user and a group of its own, then the identity-provider dialects
+        new("create user to patch", HttpMethod.Post, "/Users", $$"""
+            {"schemas":["{{User}}"],"userName":"probe-patch","nickName":"p","name":{"familyName":"Jensen","givenName":"B"},"active":true,
+             "emails":[{"value":"w@example.com","type":"work","primary":true},{"value":"h@example.org","type":"home"}],
+             "addresses":[{"type":"work","streetAddress":"1 Main","locality":"Hollywood"}]}
+            """, Saves: "patchee"),
+        new("create group to patch", HttpMethod.Post, "/Groups", $$"""{"schemas":["{{Group}}"],"displayName":"patch-probes","members":[{"value":"{manager}"}]}""", Saves: "patchgroup"),
+        new("patch with the User schema", HttpMethod.Patch, "/Users/{patchee}", $$"""{"schemas":["{{User}}"],"Operations":[{"op":"replace","path":"nickName","value":"s"}]}"""),
+        Patched("patch without operations", "/Users/{patchee}", ""),
+        Patched("patch with op move", "/Users/{patchee}", """{"op":"move","path":"nickName","value":"m"}"""),
+        Patched("patch add without value", "/Users/{patchee}", """{"op":"add","path":"title"}"""),
+        Patched("patch in order", "/Users/{patchee}", """{"op":"add","path":"nickName","value":"a"},{"op":"replace","path":"nickName","value":"b"}"""),
+        new("user after patch in order", HttpMethod.Get, "/Users/{patchee}"),
+        Patched("patch selecting userName", "/Users/{patchee}?attributes=userName", """{"op":"replace","path":"title","value":"T"}"""),
+        Patched("patch that fails halfway", "/Users/{patchee}", """{"op":"replace","path":"nickName","value":"x"},{"op":"replace","path":"emails[type eq \"none\"].value","value":"y"}"""),
+        new("user after a failed patch", HttpMethod.Get, "/Users/{patchee}"),
+        Patched("patch unknown user", "/Users/no-such-id", """{"op":"replace","path":"nickName","value":"x"}"""),
+        Patched("patch adding an existing email", "/Users/{patchee}", """{"op":"add","path":"emails","value":[{"value":"w@example.com","type":"work"}]}"""),
+        Patched("patch an upper-case path", "/Users/{patchee}", """{"op":"replace","path":"NICKNAME","value":"upper"}"""),
+        Patched("patch a malformed path", "/Users/{patchee}", """{"op":"replace","path":"emails[type eq","value":"x"}"""),
+        Patched("patch a URN path", "/Users/{patchee}", $$"""{"op":"replace","path":"{{User}}:nickName","value":"urn"}"""),
+        Patched("patch an extension path", "/Users/{patchee}", $$"""{"op":"add","path":"{{Enterprise}}:employeeNumber","value":"1"}"""),
+        Patched("patch primary", "/Users/{patchee}", """{"op":"replace","path":"emails[type eq \"home\"].primary","value":true}"""),
+        Patched("patch a sub-attribute by filter", "/Users/{patchee}", """{"op":"replace","path":"addresses[type eq \"work\"].streetAddress","value":"1010 Broadway"}"""),
+        Patched("patch remove by filter", "/Users/{patchee}", """{"op":"remove","path":"emails[type eq \"home\"]"}"""),
+        Patched("patch replace through a filter matching nothing", "/Users/{patchee}", """{"op":"replace","path":"emails[type eq \"none\"].value","value":"n@example.com"}"""),
+        Patched("patch id", "/Users/{patchee}", """{"op":"replace","path":"id","value":"other-id"}"""),
+        Patched("patch remove userName", "/Users/{patchee}", """{"op":"remove","path":"userName"}"""),
+        Patched("patch add an email", "/Users/{patchee}", """{"op":"add","path":"emails","value":[{"value":"o@example.net","type":"other"}]}"""),
+        Patched("patch add over nickName", "/Users/{patchee}", """{"op":"add","path":"nickName","value":"n2"}"""),
+        Patched("patch add a displayName", "/Users/{patchee}", """{"op":"add","path":"displayName","value":"D"}"""),
+        Patched("patch replace an unassigned locale", "/Users/{patchee}", """{"op":"replace","path":"locale","value":"de-CH"}"""),
+        Patched("patch add to name", "/Users/{patchee}", """{"op":"add","path":"name","value":{"middleName":"J"}}"""),
+        Patched("patch remove without path", "/Users/{patchee}", """{"op":"remove"}"""),
+        Patched("patch remove nickName", "/Users/{patchee}", """{"op":"remove","path":"nickName"}"""),
+        Patched("patch add a phone", "/Users/{patchee}", """{"op":"add","path":"phoneNumbers","value":[{"value":"555","type":"work"}]}"""),
+        Patched("patch remove the only phone", "/Users/{patchee}", """{"op":"remove","path":"phoneNumbers[value eq \"555\"]"}"""),
+        Patched("patch replace without path", "/Users/{patchee}", """{"op":"replace","value":{"title":"T2"}}"""),
+        Patched("patch with capitalised op", "/Users/{patchee}", """{"op":"Replace","path":"title","value":"cap"}"""),
+        Patched("patch active as a string", "/Users/{patchee}", """{"op":"replace","path":"active","value":"False"}"""),
+        Patched("patch dotted keys", "/Users/{patchee}", """{"op":"replace","value":{"name.givenName":"G"}}"""),
+        Patched("patch URN keys", "/Users/{patchee}", $$"""{"op":"replace","value":{"{{Enterprise}}:department":"Dept"} }"""),
+        new("user after patches", HttpMethod.Get, "/Users/{patchee}"),
+        Patched("patch group add a member", "/Groups/{patchgroup}", """{"op":"add","path":"members","value":[{"value":"{group}"}]}"""),
+        Patched("patch group remove a member by value", "/Groups/{patchgroup}", """{"op":"remove","path":"members","value":[{"value":"{group}"}]}"""),
+        Patched("patch group add the member again", "/Groups/{patchgroup}", """{"op":"add","path":"members","value":[{"value":"{group}"}]}"""),
+        Patched("patch group replace members", "/Groups/{patchgroup}", """{"op":"replace","path":"members","value":[{"value":"{group}"}]}"""),
+        Patched("patch group change a member value", "/Groups/{patchgroup}", """{"op":"replace","path":"members[value eq \"{group}\"].value","value":"{manager}"}"""),
+        Patched("patch group add 101 members", "/Groups/{patchgroup}",
+            "{\"op\":\"add\",\"path\":\"members\",\"value\":[" + string.Concat(Enumerable.Repeat("{\"value\":\"{manager}\"},", 100)) + "{\"value\":\"no-such-id\"}]}"),
+        Patched("patch group remove members", "/Groups/{patchgroup}", """{"op":"remove","path":"members"}"""),
+        new("group after patches", HttpMethod.Get, "/Groups/{patchgroup}"),
     ];
 
     private static string LeaverBody(string userName, bool active) =>
@@ -305,6 +357,10 @@ public static partial class ProbeSet
 
     private static string UserBody(string userName) => $$"""{"schemas":["{{User}}"],"userName":"{{userName}}"}""";
 
+    /// <summary>PATCH with a PatchOp body holding the operations given as JSON text (comma-separated objects).</summary>
+    private static Probe Patched(string name, string path, string operations) =>
+        new(name, HttpMethod.Patch, path, $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{{operations}}]}""");
+
     /// <summary>GET /Users with a filter (and only userName returned, to keep the answer short).</summary>
     private static Probe Filtered(string name, string filter) =>
         new(name, HttpMethod.Get, "/Users?attributes=userName&filter=" + Uri.EscapeDataString(filter));
@@ -313,7 +369,7 @@ public static partial class ProbeSet
     private static string Fill(string text, IReadOnlyDictionary<string, string> saved)
     {
         foreach (var name in new[] { "manager", "group", "user", "outer", "cursor", "agentowner", "parentagent", "agent", "app",
-            "leaver", "leaveragent", "goneowner", "goneagent", "gonegroup" })
+            "leaver", "leaveragent", "goneowner", "goneagent", "gonegroup", "patchee", "patchgroup" })
             text = text.Replace("{" + name + "}", saved.TryGetValue(name, out var id) ? id : "never-created-" + name, StringComparison.Ordinal);
         return text;
     }
@@ -364,7 +420,7 @@ public static partial class ProbeSet
         private static partial Regex Version();
     }
 
-    /// <param name="Body">The request body; {manager}, {group}, {user}, {outer} and {cursor} stand for values saved by earlier probes, here and in the path.</param>
+    /// <param name="Body">The request body; {manager}, {group}, {user}, {outer}, {cursor}, {patchee} and {patchgroup} stand for values saved by earlier probes, here and in the path.</param>
     /// <param name="Token">The bearer token to send: the probe set's own unless given, none when null.</param>
     /// <param name="Saves">The name under which a member of the answer (<paramref name="SavedMember"/>) is saved for later probes.</param>
     /// <param name="SavedMember">The member saved: the id of the resource created, unless another is named (such as nextCursor).</param>

@@ -26,9 +26,9 @@ public class ServiceProviderConfigTests(CorrectServerFixture server) : IClassFix
     {
         var configuration = (await server.Client.GetAsync("/ServiceProviderConfig")).Json;
 
-        foreach (var capability in new[] { "filter", "sort" })
+        foreach (var capability in new[] { "filter", "sort", "patch" })
             Assert.Equal(JsonValueKind.True, configuration[capability]!["supported"]!.GetValueKind());
-        foreach (var capability in new[] { "patch", "bulk", "changePassword", "etag" })
+        foreach (var capability in new[] { "bulk", "changePassword", "etag" })
             Assert.Equal(JsonValueKind.False, configuration[capability]!["supported"]!.GetValueKind());
         Assert.Equal(0, configuration["bulk"]!["maxOperations"]!.GetValue<int>());
         Assert.Equal(0, configuration["bulk"]!["maxPayloadSize"]!.GetValue<int>());
