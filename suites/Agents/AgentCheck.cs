@@ -30,8 +30,8 @@ public abstract class AgentCheck : ScimCheck
     /// <summary>The two kinds of agent resource, so a rule the draft states for both is checked on both.</summary>
     protected IReadOnlyList<AgentKind> Kinds =>
     [
-        new("Agent", AgentTypeAsync, name => Fake.MinimalAgent(name), Fake.AgentName),
-        new("AgenticApplication", ApplicationTypeAsync, name => Fake.MinimalApplication(name), Fake.ApplicationName),
+        new("Agent", AgentTypeAsync, name => Fake.MinimalAgent(name), Fake.AgentName, Fake.RichAgent),
+        new("AgenticApplication", ApplicationTypeAsync, name => Fake.MinimalApplication(name), Fake.ApplicationName, Fake.RichApplication),
     ];
 
     protected AgentKind AgentKindOf => Kinds[0];
@@ -110,4 +110,5 @@ public abstract class AgentCheck : ScimCheck
 /// <param name="TypeAsync">The advertised resource type (NotApplicable when not advertised).</param>
 /// <param name="Minimal">A body with only the required name (a fresh one when null).</param>
 /// <param name="NewName">A fresh, unique, prefixed name.</param>
-public sealed record AgentKind(string Name, Func<Task<JsonObject>> TypeAsync, Func<string?, JsonObject> Minimal, Func<string> NewName);
+/// <param name="Rich">A realistic body with the attributes every reading of the draft lets a client write.</param>
+public sealed record AgentKind(string Name, Func<Task<JsonObject>> TypeAsync, Func<string?, JsonObject> Minimal, Func<string> NewName, Func<JsonObject> Rich);

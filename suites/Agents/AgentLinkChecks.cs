@@ -58,7 +58,7 @@ public sealed class AgentLinkChecks : AgentCheck
 
     [Check("agents.agent.owners-resolve", "owners name Users and Groups, and their $ref lead to them",
         Level = RequirementLevel.Should, References = [Draft + " (Agent schema: owners)", "RFC7643 §2.3.7"], Rows = ["AGT-N04"], Tags = [AgentsTag, Draft, "links", "profile"],
-        SpecIssues = [SpecIssueCatalog.ReadOnlyVersusProse, SpecIssueCatalog.ReferentialIntegrityUnstated],
+        SpecIssues = [SpecIssueCatalog.ReadOnlyVersusProse, SpecIssueCatalog.ReferentialIntegrityUnstated, SpecIssueCatalog.InvalidExamples],
         Requirement = "Prose reading: owners provisioned by a client (a User and a Group) are stored, and each owner's $ref leads to that User or Group; an owner that is no resource of the server is refused with 400.")]
     public async Task OwnersResolve()
     {
@@ -147,6 +147,26 @@ public sealed class AgentLinkChecks : AgentCheck
             await CheckRefsAsync(read, "groups", problems);
         Expect.NoProblems(problems, "the agent's groups does not show the Group it is a member of",
             $"groups containing {groupId} with a $ref that leads to it");
+    }
+
+    [Check("agents.link.delete-unlinks", "Deleting an Agent takes it out of the applications that listed it",
+        Level = RequirementLevel.May, References = [Draft + " (AgenticApplication schema: agents)", "RFC7644 §3.6"], Tags = [AgentsTag, Draft, "links", "delete"],
+        SpecIssues = [SpecIssueCatalog.DeletionUnstated],
+        Requirement = "The draft says nothing on deletion; recorded as Info when, after an Agent is deleted, an application still lists it in agents (a link to nothing).")]
+    public async Task DeleteUnlinks()
+    {
+        var agentType = await AgentTypeAsync();
+        var applicationType = await ApplicationTypeAsync();
+        var agent = await CreateAsync(agentType, Fake.MinimalAgent());
+        var body = Fake.MinimalApplication();
+        body["agents"] = new JsonArray(new JsonObject { ["value"] = IdOf(agent), ["type"] = "guest" });
+        var application = await CreateAsync(applicationType, body);
+        var delete = await Scim.DeleteAsync($"{ResourceFactory.EndpointOf(agentType).TrimStart('/')}/{Uri.EscapeDataString(IdOf(agent))}");
+        if (delete.Status is < 200 or >= 300)
+            throw new PrerequisiteException($"the Agent could not be deleted: {delete.Summary} (see agents.agent.operations)");
+        var read = await ReadOrSkipAsync(applicationType, IdOf(application));
+        Expect.That(!IdsIn(read, "agents").Contains(IdOf(agent)), "the application still lists an Agent that was deleted",
+            $"no {IdOf(agent)} in agents", $"agents {ScimJson.Describe(read.Member("agents"))}");
     }
 
     /// <summary>The Agent type, NotApplicable under the schema-literal reading, for which clients cannot set <paramref name="attribute"/>.</summary>

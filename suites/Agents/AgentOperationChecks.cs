@@ -28,7 +28,8 @@ public sealed class AgentOperationChecks : AgentCheck
     {
         var type = await kind.TypeAsync();
         var endpoint = ResourceFactory.EndpointOf(type).TrimStart('/');
-        var created = await CreateAsync(type, kind.Minimal(null));
+        // A realistic resource (certificates, URLs, OAuth clients…), so every operation carries real data.
+        var created = await CreateAsync(type, kind.Rich());
         var id = IdOf(created);
         var problems = new List<string>();
 

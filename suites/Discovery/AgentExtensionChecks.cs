@@ -7,10 +7,10 @@ namespace Scim.Conformance.Suites.Discovery;
 /// the advertisement agrees with /ResourceTypes and /Schemas. A server without agent support is NotApplicable.</summary>
 public sealed class AgentExtensionChecks : ScimCheck
 {
-    private const string Draft = "draft-abbey-scim-agent-extension-00";
+    private const string Draft = SpecIssueCatalog.AgentDraft;
 
     [Check("discovery.agents.advertised", "A server that exposes agent resources advertises the agent extension",
-        References = [Draft + " (ServiceProviderConfig extension)"], Rows = ["AGT-N01"], Tags = ["agents", "spc"],
+        References = [Draft + " (ServiceProviderConfig extension)"], Rows = ["AGT-N01"], Tags = ["agents", Draft, "spc"],
         Requirement = "AGT-N01: a server that supports the agent extension MUST advertise it: when /ResourceTypes lists Agent or AgenticApplication, the ServiceProviderConfig has `agentExtension.supported` true.")]
     public async Task Advertised()
     {
@@ -24,7 +24,8 @@ public sealed class AgentExtensionChecks : ScimCheck
     }
 
     [Check("discovery.agents.extension-shape", "The agentExtension block is three booleans that agree with each other",
-        References = [Draft + " (ServiceProviderConfig extension)"], Rows = ["AGT-N01"], Tags = ["agents", "spc"],
+        References = [Draft + " (ServiceProviderConfig extension)"], Rows = ["AGT-N01"], Tags = ["agents", Draft, "spc"],
+        SpecIssues = [SpecIssueCatalog.NoDiscoveryCharacteristics, SpecIssueCatalog.ApplicationsSupportedWording],
         Requirement = "`agentExtension.supported`, `agentsSupported` and `agenticApplicationsSupported` are booleans; a resource type cannot be supported while the extension as a whole is not.")]
     public async Task ExtensionShape()
     {
@@ -39,23 +40,24 @@ public sealed class AgentExtensionChecks : ScimCheck
     }
 
     [Check("discovery.agents.agent-resource-type", "agentsSupported agrees with an Agent resource type at /Agents",
-        References = [Draft + " (ServiceProviderConfig extension)", Draft + " (Agent resource type)"], Rows = ["AGT-N02"], Tags = ["agents", "resource-types"],
+        References = [Draft + " (ServiceProviderConfig extension)", Draft + " (Agent resource type)"], Rows = ["AGT-N02"], Tags = ["agents", Draft, "resource-types"],
         Requirement = "When `agentExtension.agentsSupported` is true, /ResourceTypes lists Agent with endpoint /Agents and schema urn:ietf:params:scim:schemas:core:2.0:Agent; when false, it lists none.")]
     public Task AgentResourceType() => ExpectResourceTypeAsync("agentsSupported", "Agent", "/Agents", ScimUrns.Agent);
 
     [Check("discovery.agents.agentic-application-resource-type", "agenticApplicationsSupported agrees with an AgenticApplication resource type",
-        References = [Draft + " (ServiceProviderConfig extension)", Draft + " (AgenticApplication resource type)"], Rows = ["AGT-N02"], Tags = ["agents", "resource-types"],
+        References = [Draft + " (ServiceProviderConfig extension)", Draft + " (AgenticApplication resource type)"], Rows = ["AGT-N02"], Tags = ["agents", Draft, "resource-types"],
+        SpecIssues = [SpecIssueCatalog.ApplicationsSupportedWording],
         Requirement = "When `agentExtension.agenticApplicationsSupported` is true, /ResourceTypes lists AgenticApplication with endpoint /AgenticApplications and schema urn:ietf:params:scim:schemas:core:2.0:AgenticApplication; when false, it lists none.")]
     public Task AgenticApplicationResourceType() =>
         ExpectResourceTypeAsync("agenticApplicationsSupported", "AgenticApplication", "/AgenticApplications", ScimUrns.AgenticApplication);
 
     [Check("discovery.agents.agent-schema", "The Agent schema makes name required and unique",
-        References = [Draft + " (Agent schema)"], Rows = ["AGT-N04", "AGT-N07"], Tags = ["agents", "schemas"],
+        References = [Draft + " (Agent schema)"], Rows = ["AGT-N04", "AGT-N07"], Tags = ["agents", Draft, "schemas"],
         Requirement = "AGT-N04/N07: the Agent schema is published and its `name` is a string with required true, uniqueness \"server\" and caseExact false.")]
     public Task AgentSchema() => ExpectNameAttributeAsync("agentsSupported", ScimUrns.Agent);
 
     [Check("discovery.agents.agentic-application-schema", "The AgenticApplication schema makes name required and unique",
-        References = [Draft + " (AgenticApplication schema)"], Rows = ["AGT-N04", "AGT-N08"], Tags = ["agents", "schemas"],
+        References = [Draft + " (AgenticApplication schema)"], Rows = ["AGT-N04", "AGT-N08"], Tags = ["agents", Draft, "schemas"],
         Requirement = "AGT-N04/N08: the AgenticApplication schema is published and its `name` is a string with required true, uniqueness \"server\" and caseExact false.")]
     public Task AgenticApplicationSchema() => ExpectNameAttributeAsync("agenticApplicationsSupported", ScimUrns.AgenticApplication);
 

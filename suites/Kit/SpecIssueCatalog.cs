@@ -31,8 +31,8 @@ public static class SpecIssueCatalog
     private static readonly SpecIssueEntry[] Entries =
     [
         new(ProseOnlyAttributes, "displayName and description exist only in the prose",
-            "The Agent prose defines displayName and description, but the Agent schema JSON leaves both out. The suite "
-            + "expects them (the prose is normative; the JSON is declared an example), except under the schema-literal profile."),
+            "The Agent prose defines displayName and description, but the Agent schema JSON leaves both out. The suite never "
+            + "requires them on an Agent; it only records (MAY) whether the name stands in for a missing displayName."),
         new(SpecificationUrlTypo, "protocols.specifiationUrl is misspelt in the schema JSON",
             "The prose and the example write protocols.specificationUrl; the schema JSON declares \"specifiationUrl\". "
             + "The suite sends and expects the prose spelling."),

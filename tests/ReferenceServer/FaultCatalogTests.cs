@@ -75,7 +75,7 @@ public partial class FaultCatalogTests
         "agentic-application-name-case-sensitive", "agent-filter-ignored", "agentic-application-filter-ignored",
         "agent-listing-not-served", "agent-applications-writable", "agentic-application-last-accessed-writable",
         "agent-prose-attributes-read-only", "agent-applications-not-computed", "agent-refs-wrong-endpoint",
-        "agent-references-unchecked", "agent-groups-not-computed", "x509-stored-as-pem", "x509-not-parsed",
+        "agent-references-unchecked", "agent-delete-leaves-links", "agent-groups-not-computed", "x509-stored-as-pem", "x509-not-parsed",
         "x509-pem-accepted", "x509-concatenated-accepted", "agent-several-primaries-accepted",
         "agent-active-ignored-on-replace", "agents-no-display-name-fallback", "agent-type-dropped", "external-identifiers-dropped",
         // Deactivation path (FaultCatalog.Deactivation.cs)

@@ -237,6 +237,8 @@ public static partial class ProbeSet
         new("application with its links", HttpMethod.Get, "/AgenticApplications/{app}"),
         new("agents by name", HttpMethod.Get, "/Agents?attributes=name&filter=" + Uri.EscapeDataString("name eq \"Probe-Agent\"")),
         new("applications by name", HttpMethod.Get, "/AgenticApplications?attributes=name&filter=" + Uri.EscapeDataString("name eq \"Probe-App\"")),
+        new("delete parent agent", HttpMethod.Delete, "/Agents/{parentagent}"),
+        new("orphaned agent", HttpMethod.Get, "/Agents/{agent}?attributes=parent"),
         new("deactivate agent", HttpMethod.Put, "/Agents/{agent}?attributes=active", $$"""{"schemas":["{{Agent}}"],"name":"Probe-Agent","active":false}"""),
 
         // Deactivation path: a deactivated resource stays, its owner's agents follow, deletions leave no references,
