@@ -1,5 +1,5 @@
-using Scim.Conformance.Reports.Model;
 using System.Text.Json.Nodes;
+using Scim.Conformance.Reports.Model;
 using Scim.Conformance.Suites.Errors;
 using Scim.Conformance.Suites.Kit;
 using Scim.Conformance.Suites.Lifecycle;

@@ -173,8 +173,9 @@ public class PatchTests(CorrectServerFixture server) : IClassFixture<CorrectServ
         (await PatchAsync(PathOf(group, "/Groups"), Op("remove", "members", new JsonArray([.. users.Take(500).Select(user => (JsonNode)Member(user))])))).AssertStatus(HttpStatusCode.OK);
         var removing = clock.Elapsed;
         Assert.Equal(500, MemberIds(await GetAsync(PathOf(group, "/Groups"))).Count);
-        // A generous bound for a shared CI machine: it catches a quadratic blow-up, not a slow machine.
-        Assert.True(adding + removing < TimeSpan.FromSeconds(5), $"adding 1,000 members took {adding}, removing 500 took {removing}");
+        // Both take well under a second on an idle 2-core machine; the bound is generous because the machine may be
+        // shared, so it catches a pathological (quadratic per member, or worse) implementation, not a busy machine.
+        Assert.True(adding + removing < TimeSpan.FromSeconds(20), $"adding 1,000 members took {adding}, removing 500 took {removing}");
     }
 
     [Fact]
