@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Scim.Conformance.Reports.Model;
 using Scim.Conformance.Suites.Kit;
 
 namespace Scim.Conformance.Suites.Agents;
