@@ -64,6 +64,8 @@ public static class RunCommand
                     Connection = settings.Connection,
                     Profile = settings.Profile,
                     RequestTimeout = settings.RequestTimeout,
+                    Deprovisioning = settings.Deprovisioning,
+                    CredentialProbe = settings.CredentialProbe,
                 });
             var target = new TargetInfo
             {
@@ -214,6 +216,8 @@ public static class RunCommand
             OutputDirectory = a.Out,
             FailOn = FailOnPolicies.Parse(a.FailOn),
             Baseline = a.Baseline is null ? null : (a.Baseline, BaselineFile.Load(a.Baseline)),
+            Deprovisioning = config?.Deprovisioning,
+            CredentialProbe = config?.CredentialProbe,
         };
     }
 }

@@ -47,6 +47,8 @@ public static class TargetsFile
             RequestTimeoutSeconds = ParseOptionalDouble(section["requestTimeoutSeconds"], $"{path}: target '{section.Key}' requestTimeoutSeconds"),
             Include = List(section.GetSection("include")),
             Exclude = List(section.GetSection("exclude")),
+            Deprovisioning = DeprovisioningConfig.ReadPolicy(section.GetSection("deprovisioning"), $"{path}: target '{section.Key}'"),
+            CredentialProbe = DeprovisioningConfig.ReadProbe(section.GetSection("credentialProbe"), $"{path}: target '{section.Key}'"),
         };
     }
 
