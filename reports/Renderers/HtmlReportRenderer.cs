@@ -32,6 +32,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
 
         WriteHeader(html, document, verdict);
         html.Append("<main>\n");
+        BuyersViewHtml.Write(html, document);
         WriteLegend(html);
         WriteSummary(html, document.Summary);
         if (document.Baseline is { } baseline) WriteBaseline(html, baseline, document.Checks);
@@ -73,7 +74,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         Fact(html, "Run prefix", document.RunPrefix);
         Fact(html, "Tool", $"{document.Tool.Name} {document.Tool.Version}");
         html.Append("</dl>\n</header>\n<nav>")
-            .Append("<a href=\"#legend\">How to read</a><a href=\"#summary\">Summary</a>")
+            .Append("<a href=\"#buyers-view\">For buyers</a><a href=\"#legend\">How to read</a><a href=\"#summary\">Summary</a>")
             .Append(document.Baseline is null ? "" : "<a href=\"#baseline\">Baseline</a>")
             .Append("<a href=\"#capabilities\">Advertised capabilities</a><a href=\"#checks\">Checks</a></nav>\n");
     }

@@ -25,6 +25,7 @@ public sealed class MarkdownSummaryRenderer : IReportRenderer
     {
         var md = new StringBuilder();
         WriteVerdict(md, document);
+        BuyersViewMarkdown.Write(md, document);
         WriteOutcomeTable(md, document.Summary);
         WriteAreaTable(md, document.Summary);
         WriteAttention(md, document.Checks);

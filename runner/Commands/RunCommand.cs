@@ -80,6 +80,9 @@ public static class RunCommand
                 MaxRequestsPerSecond = settings.MaxRequestsPerSecond,
                 MaxConcurrentRequests = settings.Concurrency,
                 ReadOnly = settings.ReadOnly,
+                // The embedded server declares its own deprovisioning policy and demonstrates Agent credentials.
+                Deprovisioning = embedded is not null ? EmbeddedTarget.DeclaredDeprovisioning : settings.Deprovisioning,
+                CredentialProbe = embedded?.CredentialProbe ?? settings.CredentialProbe,
             });
             var target = new TargetInfo
             {
@@ -265,6 +268,8 @@ public static class RunCommand
             OutputDirectory = a.Out,
             FailOn = FailOnPolicies.Parse(a.FailOn),
             Baseline = a.Baseline is null ? null : (a.Baseline, BaselineFile.Load(a.Baseline)),
+            Deprovisioning = config?.Deprovisioning,
+            CredentialProbe = config?.CredentialProbe,
         };
     }
 }

@@ -28,4 +28,8 @@ public sealed record TargetConfig
     public bool InsecureSkipTlsVerify { get; init; }
     /// <summary>An HTTP proxy for every request (<c>proxy</c>).</summary>
     public Uri? Proxy { get; init; }
+    /// <summary>The declared owner cascade and propagation window (deactivation suite); null when not declared.</summary>
+    public Suites.Kit.DeprovisioningPolicy? Deprovisioning { get; init; }
+    /// <summary>How to probe an identity's credential (deactivation suite); null when not configured.</summary>
+    public Suites.Kit.CredentialProbeSettings? CredentialProbe { get; init; }
 }

@@ -52,6 +52,8 @@ public static class TargetsFile
                 : null,
             Include = List(section.GetSection("include")),
             Exclude = List(section.GetSection("exclude")),
+            Deprovisioning = DeprovisioningConfig.ReadPolicy(section.GetSection("deprovisioning"), $"{path}: target '{section.Key}'"),
+            CredentialProbe = DeprovisioningConfig.ReadProbe(section.GetSection("credentialProbe"), $"{path}: target '{section.Key}'"),
         };
     }
 

@@ -31,6 +31,9 @@ public sealed record RunSettings
     public ReferenceServer.ChaosMode EmbeddedChaos { get; init; } = ReferenceServer.ChaosMode.None;
     public required string OutputDirectory { get; init; }
     public FailOnPolicy FailOn { get; init; } = FailOnPolicy.Must;
+    /// <summary>The target's declared deprovisioning policy and credential probe (deactivation suite), when configured.</summary>
+    public Suites.Kit.DeprovisioningPolicy? Deprovisioning { get; init; }
+    public Suites.Kit.CredentialProbeSettings? CredentialProbe { get; init; }
     /// <summary>When set, the exit code reflects differences from this baseline instead of the policy.</summary>
     public (string Path, Baselines.BaselineFile File)? Baseline { get; init; }
 }

@@ -40,6 +40,10 @@ public sealed class CheckContext
     public ResourceFactory Resources { get; }
     public Expectations Expect { get; } = new();
 
+    /// <summary>What a passing check measured and wants on record (e.g. how long a deactivation took to propagate);
+    /// it becomes the result's Actual. A violation states its own.</summary>
+    public string? Observation { get; set; }
+
     /// <summary>The reading of the agent draft's contradictions the run's profile takes.</summary>
     public AgentDraftReading AgentDraftReading => AgentDraftReadings.For(Session.Profile);
 

@@ -72,7 +72,7 @@ public static class CheckExecutor
             instance = Activator.CreateInstance(check.Method.DeclaringType!);
             if (check.Method.Invoke(instance, null) is Task task)
                 await task.WaitAsync(timeout, cancellationToken);
-            return new Verdict(Outcome.Pass);
+            return new Verdict(Outcome.Pass, Actual: context.Observation);
         }
         catch (Exception e)
         {

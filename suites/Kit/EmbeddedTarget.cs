@@ -52,7 +52,24 @@ public sealed class EmbeddedTarget : IAsyncDisposable
             SecondIdentity = new TargetIdentityOptions { Authentication = new BearerAuthentication(SecondToken) },
             Profile = profile,
             RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(30),
+            Deprovisioning = DeclaredDeprovisioning,
+            CredentialProbe = CredentialProbe,
         });
+
+    /// <summary>What the reference server declares about its Agents when their owner leaves (it implements it).</summary>
+    public static DeprovisioningPolicy DeclaredDeprovisioning { get; } = new()
+    {
+        OnOwnerDeactivated = ReferenceDeprovisioning.OnOwnerDeactivated,
+        OnOwnerDeleted = ReferenceDeprovisioning.OnOwnerDeleted,
+        PropagationWindow = TimeSpan.FromSeconds(ReferenceDeprovisioning.PropagationSeconds),
+    };
+
+    /// <summary>The reference server's demonstration of Agent credentials, for the credential probe.</summary>
+    public CredentialProbeSettings CredentialProbe => new()
+    {
+        TokenUrl = new Uri(BaseUrl.ToString().TrimEnd('/') + ReferenceDeprovisioning.TokenPath),
+        ProtectedUrl = new Uri(BaseUrl, ReferenceDeprovisioning.ProtectedPath),
+    };
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

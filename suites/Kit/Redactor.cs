@@ -4,7 +4,7 @@ namespace Scim.Conformance.Suites.Kit;
 /// and every known secret value is masked wherever it appears (a server may echo a token in a body or a URL).
 /// Secrets learnt during the run (an OAuth access token fetched on the way) and the name of an API key header are
 /// added as they become known; adding is thread-safe.</summary>
-public sealed class Redactor
+public sealed partial class Redactor
 {
     public const string Mask = "[REDACTED]";
 
@@ -57,8 +57,17 @@ public sealed class Redactor
     {
         foreach (var secret in _secrets)
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
-        return text;
+        // Tokens a target issues during a run (the deactivation suite's credential probe) are not known in advance:
+        // they are masked by their place, as OAuth 2.0 names them in JSON (RFC 6749 §5.1) and forms (RFC 7662 §2.1).
+        text = IssuedTokenInJson().Replace(text, m => m.Groups[1].Value + Mask + "\"");
+        return IssuedTokenInForm().Replace(text, m => m.Groups[1].Value + Mask);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(\"(?:access_token|refresh_token|id_token)\"\\s*:\\s*\")[^\"]*\"")]
+    private static partial System.Text.RegularExpressions.Regex IssuedTokenInJson();
+
+    [System.Text.RegularExpressions.GeneratedRegex("((?:^|[?&])token=)[^&\\s]+")]
+    private static partial System.Text.RegularExpressions.Regex IssuedTokenInForm();
 
     // Keep the scheme ("Bearer [REDACTED]") so a reader can still see which kind of credential was sent.
     private static string MaskCredential(string value)

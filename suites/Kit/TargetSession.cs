@@ -30,6 +30,10 @@ public sealed record TargetSessionOptions
     public long MaxResponseBytes { get; init; } = 16 * 1024 * 1024;
     public RunPrefix? Prefix { get; init; }
     public string Profile { get; init; } = Profiles.Strict;
+    /// <summary>The target's declared deprovisioning policy (deactivation suite); null when it declares none.</summary>
+    public DeprovisioningPolicy? Deprovisioning { get; init; }
+    /// <summary>How to probe an identity's credential (deactivation suite); null when not configured.</summary>
+    public CredentialProbeSettings? CredentialProbe { get; init; }
     /// <summary>For tests: the handler to send through instead of a socket.</summary>
     public HttpMessageHandler? Handler { get; init; }
     /// <summary>At most this many requests per second to the target (all checks together); null for no limit.</summary>

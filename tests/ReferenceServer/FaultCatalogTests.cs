@@ -91,6 +91,11 @@ public partial class FaultCatalogTests
         "body-names-case-sensitive", "me-without-location", "me-redirects-302", "me-unsupported-404",
         "async-request-mode-invalid", "async-answers-synchronously", "async-without-set-txn", "async-txn-mismatch",
         "async-set-with-sub", "async-result-public", "async-error-without-response", "async-unadvertised",
+        // Deactivation path (FaultCatalog.Deactivation.cs)
+        "deactivation-ignored", "deactivation-deletes", "inactive-hidden-from-lists", "deactivation-clears-attributes", "deactivation-keeps-timestamp",
+        "deactivating-twice-refused", "reactivation-ignored", "references-kept-after-delete", "deleted-agent-still-readable",
+        "id-reused-after-delete", "no-owner-cascade", "no-owner-cascade-on-delete", "credential-survives-deactivation",
+        "credential-survives-delete",
         // PATCH and the identity-provider dialects (FaultCatalog.Patch.cs)
         "patch-advertised-but-refused", "patch-ignores-request-schema", "patch-accepts-no-operations", "patch-unknown-op-ignored",
         "patch-200-without-body", "patch-always-204", "patch-errors-without-scim-body", "patch-unknown-resource-400",

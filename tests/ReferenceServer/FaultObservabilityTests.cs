@@ -6,7 +6,8 @@ namespace Scim.Conformance.Tests.ReferenceServer;
 /// <summary>
 /// Every fault in the catalog changes what the server observably does: some answer to the fixed <see cref="ProbeSet"/>
 /// differs from the correct server's. (Which checks it makes fail is the kill matrix's business; this proves that no
-/// fault is a silent no-op.)
+/// fault is a silent no-op.) A fault of what a server does without an optional feature (PATCH answered 501) shows on
+/// the server without the optional features instead.
 /// </summary>
 public class FaultObservabilityTests(FaultObservabilityTests.CorrectAnswers correct) : IClassFixture<FaultObservabilityTests.CorrectAnswers>
 {
@@ -30,6 +31,12 @@ public class FaultObservabilityTests(FaultObservabilityTests.CorrectAnswers corr
         var faulted = await ProbeSet.RunAsync(http, faultName);
 
         var changed = correct.Answers.Keys.Where(probe => correct.Answers[probe] != faulted[probe]).ToList();
+        if (changed.Count == 0)
+        {
+            var minimal = await correct.WithoutOptionalFeaturesAsync();
+            var faultedMinimal = await ProbeSet.RunAsync(http, Enum.GetValues<OptionalFeature>(), faultName);
+            changed = [.. minimal.Keys.Where(probe => minimal[probe] != faultedMinimal[probe]).Select(probe => probe + " (without optional features)")];
+        }
         Assert.True(changed.Count > 0, $"fault {faultName} answers every probe exactly like the correct server");
         TestContext.Current.SendDiagnosticMessage($"{faultName} changes: {string.Join(", ", changed)}");
     }
@@ -50,11 +57,29 @@ public class FaultObservabilityTests(FaultObservabilityTests.CorrectAnswers corr
 
         public IReadOnlyDictionary<string, string> Answers { get; private set; } = null!;
 
+        private readonly SemaphoreSlim minimalOnce = new(1, 1);
+        private IReadOnlyDictionary<string, string>? minimal;
+
         public async ValueTask InitializeAsync() => Answers = await ProbeSet.RunAsync(http);
+
+        /// <summary>The correct answers of the server without optional features, probed the first time a test asks.</summary>
+        public async Task<IReadOnlyDictionary<string, string>> WithoutOptionalFeaturesAsync()
+        {
+            await minimalOnce.WaitAsync(TestContext.Current.CancellationToken);
+            try
+            {
+                return minimal ??= await ProbeSet.RunAsync(http, Enum.GetValues<OptionalFeature>());
+            }
+            finally
+            {
+                minimalOnce.Release();
+            }
+        }
 
         public ValueTask DisposeAsync()
         {
             http.Dispose();
+            minimalOnce.Dispose();
             return ValueTask.CompletedTask;
         }
     }

@@ -284,6 +284,33 @@ public static partial class ProbeSet
             Headers: new() { ["Prefer"] = "respond-async" }, Saves: "async-failure", SavedMember: "header:Location"),
         new("asynchronous failure", HttpMethod.Get, "{async-failure}", Accept: "application/secevent+jwt, */*;q=0.1"),
         new("me", HttpMethod.Get, "/Me"),
+
+        // Deactivation path: a deactivated resource stays, its owner's agents follow, deletions leave no references,
+        // and the Agent credentials of the reference server end with the Agent
+        new("deactivated agent", HttpMethod.Get, "/Agents/{agent}?attributes=active"),
+        new("inactive agents", HttpMethod.Get, "/Agents?attributes=active&filter=" + Uri.EscapeDataString("active eq false")),
+        new("create leaver", HttpMethod.Post, "/Users", LeaverBody("probe-leaver", active: true), Saves: "leaver"),
+        new("create agent of leaver", HttpMethod.Post, "/Agents?attributes=active",
+            $$"""{"schemas":["{{Agent}}"],"name":"probe-leavers-agent","subject":"probe-leaver-sub","active":true,"owners":[{"value":"{leaver}"}]}""", Saves: "leaveragent"),
+        new("deactivate leaver", HttpMethod.Put, "/Users/{leaver}", LeaverBody("probe-leaver", active: false)),
+        new("deactivated leaver", HttpMethod.Get, "/Users/{leaver}"),
+        new("agent of deactivated leaver", HttpMethod.Get, "/Agents/{leaveragent}?attributes=active"),
+        new("credential for an agent of a deactivated leaver", HttpMethod.Post, "/Demo/AgentTokens", """{"subject":"probe-leaver-sub"}"""),
+        new("deactivate leaver again", HttpMethod.Put, "/Users/{leaver}", LeaverBody("probe-leaver", active: false)),
+        new("reactivate leaver", HttpMethod.Put, "/Users/{leaver}?attributes=active", LeaverBody("probe-leaver", active: true)),
+        new("reactivated leaver", HttpMethod.Get, "/Users/{leaver}?attributes=active"),
+        new("deactivate leaver without a path", HttpMethod.Patch, "/Users/{leaver}?attributes=active",
+            """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}"""),
+        new("create deleted owner", HttpMethod.Post, "/Users", LeaverBody("probe-deleted-owner", active: true), Saves: "goneowner"),
+        new("create agent of deleted owner", HttpMethod.Post, "/Agents?attributes=active",
+            $$"""{"schemas":["{{Agent}}"],"name":"probe-orphaned-agent","subject":"probe-orphan-sub","active":true,"owners":[{"value":"{goneowner}"}]}""", Saves: "goneagent"),
+        new("create group of deleted owner", HttpMethod.Post, "/Groups",
+            $$"""{"schemas":["{{Group}}"],"displayName":"probe-deleted-owners","members":[{"value":"{goneowner}"}]}""", Saves: "gonegroup"),
+        new("delete owner", HttpMethod.Delete, "/Users/{goneowner}"),
+        new("agent of deleted owner", HttpMethod.Get, "/Agents/{goneagent}?attributes=active"),
+        new("group of deleted owner", HttpMethod.Get, "/Groups/{gonegroup}?attributes=members"),
+        new("delete orphaned agent", HttpMethod.Delete, "/Agents/{goneagent}"),
+        new("credential for a deleted agent", HttpMethod.Post, "/Demo/AgentTokens", """{"subject":"probe-orphan-sub"}"""),
         // PATCH (RFC 7644 §3.5.2) on a user and a group of its own, then the identity-provider dialects
         new("create user to patch", HttpMethod.Post, "/Users", $$"""
             {"schemas":["{{User}}"],"userName":"probe-patch","nickName":"p","name":{"familyName":"Jensen","givenName":"B"},"active":true,
@@ -345,6 +372,8 @@ public static partial class ProbeSet
             .Select(i => "{\"method\":\"DELETE\",\"path\":\"/Users/missing-" + i + (i == count - 1 ? new string('x', padding) : "") + "\"}");
         return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":[" + string.Join(",", operations) + "]}";
     }
+    private static string LeaverBody(string userName, bool active) =>
+        $$"""{"schemas":["{{User}}"],"userName":"{{userName}}","displayName":"Probe Leaver","active":{{(active ? "true" : "false")}}}""";
 
     private static string AgentBody(string name) => $$"""{"schemas":["{{Agent}}"],"name":"{{name}}"}""";
 
@@ -352,7 +381,11 @@ public static partial class ProbeSet
         $$"""{"schemas":["{{Agent}}"],"name":"{{name}}","x509Certificates":[{"value":"{{certificate}}"}]}""";
 
     /// <summary>Starts a server with the faults, runs every probe in order, and returns each normalised answer by probe name.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> RunAsync(HttpClient http, params string[] faults)
+    public static Task<IReadOnlyDictionary<string, string>> RunAsync(HttpClient http, params string[] faults) =>
+        RunAsync(http, without: [], faults);
+
+    /// <param name="without">Optional features the server leaves out (see <see cref="OptionalFeature"/>).</param>
+    public static async Task<IReadOnlyDictionary<string, string>> RunAsync(HttpClient http, IReadOnlyCollection<OptionalFeature> without, params string[] faults)
     {
         const string token = "probe-token";
         var started = DateTimeOffset.UtcNow;
@@ -360,7 +393,7 @@ public static partial class ProbeSet
         var clock = new ManualClock(started);
         var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions
         {
-            Token = token, Faults = faults, Clock = clock,
+            Token = token, Faults = faults, Clock = clock, Without = without,
             // A second actor, who sees only what it created, to present another client's cursor.
             Credentials = [new AcceptedBearerToken(SecondToken) { Actor = ServerActor.Second }],
         }, TestContext.Current.CancellationToken);
@@ -411,7 +444,8 @@ public static partial class ProbeSet
     {
         // The strong form of a weak version: the same opaque tag without W/ (RFC 7232 §2.3).
         text = text.Replace("{strong-version}", saved.TryGetValue("version", out var version) ? version.Replace("W/", "", StringComparison.Ordinal) : "\"never-read\"", StringComparison.Ordinal);
-        foreach (var name in new[] { "manager", "group", "user", "outer", "cursor", "etag", "version", "new-version", "async", "async-result", "async-failure", "agentowner", "parentagent", "agent", "app", "patchee", "patchgroup" })
+        foreach (var name in new[] { "manager", "group", "user", "outer", "cursor", "etag", "version", "new-version", "async", "async-result", "async-failure", "agentowner", "parentagent", "agent", "app", "patchee", "patchgroup",
+            "leaver", "leaveragent", "goneowner", "goneagent", "gonegroup" })
             text = text.Replace("{" + name + "}", saved.TryGetValue(name, out var id) ? id : "never-created-" + name, StringComparison.Ordinal);
         return text;
     }
