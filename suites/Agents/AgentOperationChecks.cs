@@ -13,16 +13,16 @@ namespace Scim.Conformance.Suites.Agents;
 [TargetEffect(TargetEffect.Writes)]
 public sealed class AgentOperationChecks : AgentCheck
 {
-    [Check("agents.agent.operations", "/Agents supports GET, list, filter, .search, PUT and DELETE",
+    [Check("agents.agent.operations", "/Agents supports GET, list, filter, .search, PUT, PATCH and DELETE",
         Level = RequirementLevel.Should, References = [Draft + " (Agent resource type)", "RFC7644 §3.4.1", "RFC7644 §3.4.2", "RFC7644 §3.4.3", "RFC7644 §3.5.1", "RFC7644 §3.6"],
         Rows = ["AGT-N03"], Tags = [AgentsTag, Draft, "operations"],
-        Requirement = "AGT-N03 (SHOULD): the Agent resource type supports every RFC 7644 operation: GET by id, GET of the list, a filter, POST /.search, PUT and DELETE (after which the Agent is gone).")]
+        Requirement = "AGT-N03 (SHOULD): the Agent resource type supports every RFC 7644 operation: GET by id, GET of the list, a filter, POST /.search, PUT, PATCH (when the ServiceProviderConfig advertises patch.supported) and DELETE (after which the Agent is gone).")]
     public async Task AgentOperations() => await OperationsAsync(AgentKindOf);
 
-    [Check("agents.application.operations", "/AgenticApplications supports GET, list, filter, .search, PUT and DELETE",
+    [Check("agents.application.operations", "/AgenticApplications supports GET, list, filter, .search, PUT, PATCH and DELETE",
         Level = RequirementLevel.Should, References = [Draft + " (AgenticApplication resource type)", "RFC7644 §3.4.1", "RFC7644 §3.4.2", "RFC7644 §3.4.3", "RFC7644 §3.5.1", "RFC7644 §3.6"],
         Rows = ["AGT-N03"], Tags = [AgentsTag, Draft, "operations"],
-        Requirement = "AGT-N03 (SHOULD): the AgenticApplication resource type supports every RFC 7644 operation: GET by id, GET of the list, a filter, POST /.search, PUT and DELETE.")]
+        Requirement = "AGT-N03 (SHOULD): the AgenticApplication resource type supports every RFC 7644 operation: GET by id, GET of the list, a filter, POST /.search, PUT, PATCH (when the ServiceProviderConfig advertises patch.supported) and DELETE.")]
     public async Task ApplicationOperations() => await OperationsAsync(ApplicationKind);
 
     private async Task OperationsAsync(AgentKind kind)
@@ -61,12 +61,29 @@ public sealed class AgentOperationChecks : AgentCheck
         if (put.Status != 200 || afterPut.JsonObject?.StringMember("externalId") != replacement.StringMember("externalId"))
             problems.Add($"PUT: {put.Summary}, then externalId {ScimJson.Describe(afterPut.JsonObject?.Member("externalId"))}");
 
+        // PATCH is optional in SCIM (RFC 7644 §3.5.2 SHOULD): judged only where the server advertises it.
+        var patchAdvertised = (await DiscoveryAsync()).ServiceProviderConfigOrNull?.Path("patch.supported").IsTrue() == true;
+        if (patchAdvertised)
+        {
+            var externalId = Fake.ExternalId("patched");
+            var patch = await Scim.PatchAsync($"{endpoint}/{Uri.EscapeDataString(id)}", new JsonObject
+            {
+                ["schemas"] = new JsonArray("urn:ietf:params:scim:api:messages:2.0:PatchOp"),
+                ["Operations"] = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "externalId", ["value"] = externalId }),
+            });
+            var afterPatch = await ReadAsync(type, id);
+            if (patch.Status is not (200 or 204) || afterPatch.JsonObject?.StringMember("externalId") != externalId)
+                problems.Add($"PATCH replace externalId: {patch.Summary}, then externalId {ScimJson.Describe(afterPatch.JsonObject?.Member("externalId"))}");
+        }
+
         var delete = await Scim.DeleteAsync($"{endpoint}/{Uri.EscapeDataString(id)}");
         var afterDelete = await ReadAsync(type, id);
         if (delete.Status != 204 || afterDelete.Status != 404)
             problems.Add($"DELETE: {delete.Summary}, then {afterDelete.Summary}");
 
         Expect.NoProblems(problems, $"not every RFC 7644 operation works on {ResourceFactory.EndpointOf(type)}",
-            "GET by id, list, filter and .search find the resource; PUT changes it; DELETE answers 204 and the resource is gone");
+            patchAdvertised
+                ? "GET by id, list, filter and .search find the resource; PUT and PATCH change it; DELETE answers 204 and the resource is gone"
+                : "GET by id, list, filter and .search find the resource; PUT changes it; DELETE answers 204 and the resource is gone");
     }
 }

@@ -74,7 +74,7 @@ public partial class FaultCatalogTests
         "agentic-application-description-required", "agent-name-optional", "agentic-application-name-optional",
         "agent-name-duplicates-allowed", "agent-name-case-sensitive", "agentic-application-name-duplicates-allowed",
         "agentic-application-name-case-sensitive", "agent-filter-ignored", "agentic-application-filter-ignored",
-        "agent-listing-not-served", "agent-applications-writable", "agentic-application-last-accessed-writable",
+        "agent-patch-ignored", "agent-listing-not-served", "agent-applications-writable", "agentic-application-last-accessed-writable",
         "agent-prose-attributes-read-only", "agent-applications-not-computed", "agent-refs-wrong-endpoint",
         "agent-references-unchecked", "agent-delete-leaves-links", "agent-groups-not-computed", "x509-stored-as-pem", "x509-not-parsed",
         "x509-pem-accepted", "x509-concatenated-accepted", "agent-several-primaries-accepted",

@@ -242,6 +242,8 @@ public static partial class ProbeSet
         new("delete parent agent", HttpMethod.Delete, "/Agents/{parentagent}"),
         new("orphaned agent", HttpMethod.Get, "/Agents/{agent}?attributes=parent"),
         new("deactivate agent", HttpMethod.Put, "/Agents/{agent}?attributes=active", $$"""{"schemas":["{{Agent}}"],"name":"Probe-Agent","active":false}"""),
+        Patched("patch agent", "/Agents/{agent}?attributes=externalId", """{"op":"replace","path":"externalId","value":"probe-agent-patched"}"""),
+        new("agent after patch", HttpMethod.Get, "/Agents/{agent}?attributes=externalId"),
         // Attribute notation, ETags and conditional requests, Bulk, /Me and asynchronous requests
         new("create user with capitalised names", HttpMethod.Post, "/Users", $$"""{"schemas":["{{User}}"],"UserName":"probe-case"}"""),
         new("create versioned user", HttpMethod.Post, "/Users", UserBody("probe-etag"), Saves: "etag"),
