@@ -10,31 +10,16 @@ namespace Scim.Conformance.Suites.Bulk;
 /// them (every resource a result reports created goes to the ledger), and reading results.</summary>
 public abstract class BulkCheck : LifecycleCheck
 {
-    public const string BulkRequestUrn = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
+    public const string BulkRequestUrn = ScimMessages.BulkRequestUrn;
     public const string BulkResponseUrn = "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
 
     protected Task RequireBulkAsync() => RequireCapabilityAsync("bulk.supported");
 
-    protected static JsonObject Operation(string method, string path, string? bulkId = null, JsonNode? data = null, string? version = null)
-    {
-        var operation = new JsonObject { ["method"] = method, ["path"] = path };
-        if (bulkId is not null)
-            operation["bulkId"] = bulkId;
-        if (version is not null)
-            operation["version"] = version;
-        if (data is not null)
-            operation["data"] = data;
-        return operation;
-    }
+    protected static JsonObject Operation(string method, string path, string? bulkId = null, JsonNode? data = null, string? version = null) =>
+        ScimMessages.BulkOperation(method, path, bulkId, data, version);
 
-    protected static JsonObject Request(IEnumerable<JsonObject> operations, int? failOnErrors = null)
-    {
-        var request = new JsonObject { ["schemas"] = new JsonArray(BulkRequestUrn) };
-        if (failOnErrors is { } threshold)
-            request["failOnErrors"] = threshold;
-        request["Operations"] = new JsonArray([.. operations]);
-        return request;
-    }
+    protected static JsonObject Request(IEnumerable<JsonObject> operations, int? failOnErrors = null) =>
+        ScimMessages.BulkRequest(operations, failOnErrors);
 
     /// <summary>POST /Bulk. Whatever the results say was created is recorded in the ledger, so it is cleaned up.</summary>
     protected async Task<ScimResponse> SendAsync(JsonObject request, IReadOnlyDictionary<string, string>? headers = null)

@@ -14,22 +14,10 @@ public abstract class PatchCheck : LifecycleCheck
     protected Task RequirePatchAsync() => RequireCapabilityAsync("patch.supported");
 
     /// <summary>A PatchOp request body holding the operations (RFC 7644 §3.5.2).</summary>
-    protected static JsonObject PatchBody(params JsonObject[] operations) => new()
-    {
-        ["schemas"] = new JsonArray(ScimUrns.PatchOp),
-        ["Operations"] = new JsonArray([.. operations]),
-    };
+    protected static JsonObject PatchBody(params JsonObject[] operations) => ScimMessages.PatchRequest(operations);
 
     /// <summary>One operation; a null path or value is left out of it.</summary>
-    protected static JsonObject Op(string op, string? path, JsonNode? value = null)
-    {
-        var operation = new JsonObject { ["op"] = op };
-        if (path is not null)
-            operation["path"] = path;
-        if (value is not null)
-            operation["value"] = value;
-        return operation;
-    }
+    protected static JsonObject Op(string op, string? path, JsonNode? value = null) => ScimMessages.PatchOperation(op, path, value);
 
     protected static JsonObject Op(string op, string path, string value) => Op(op, path, JsonValue.Create(value));
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Scim.Conformance.Suites.Kit;
 using Xunit;
 
 namespace Scim.Conformance.Tests.ReferenceServer;
@@ -113,26 +114,10 @@ public class BulkTests(CorrectServerFixture server) : IClassFixture<CorrectServe
         return [.. reply.Json["Operations"]!.AsArray().Select(result => result!.AsObject())];
     }
 
-    private static JsonObject Request(int? failOnErrors, params JsonObject[] operations)
-    {
-        var request = new JsonObject { ["schemas"] = new JsonArray("urn:ietf:params:scim:api:messages:2.0:BulkRequest") };
-        if (failOnErrors is not null)
-            request["failOnErrors"] = failOnErrors;
-        request["Operations"] = new JsonArray([.. operations]);
-        return request;
-    }
+    private static JsonObject Request(int? failOnErrors, params JsonObject[] operations) => ScimMessages.BulkRequest(operations, failOnErrors);
 
-    private static JsonObject Op(string method, string path, string? bulkId = null, JsonObject? data = null, string? version = null)
-    {
-        var operation = new JsonObject { ["method"] = method, ["path"] = path };
-        if (bulkId is not null)
-            operation["bulkId"] = bulkId;
-        if (version is not null)
-            operation["version"] = version;
-        if (data is not null)
-            operation["data"] = data;
-        return operation;
-    }
+    private static JsonObject Op(string method, string path, string? bulkId = null, JsonObject? data = null, string? version = null) =>
+        ScimMessages.BulkOperation(method, path, bulkId, data, version);
 
     private async Task<string> CreateUser(string userName) =>
         (await server.Client.PostAsync("/Users", User(userName))).AssertStatus(HttpStatusCode.Created).Json["id"]!.GetValue<string>();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Scim.Conformance.ReferenceServer;
+using Scim.Conformance.Suites.Kit;
 using Xunit;
 
 namespace Scim.Conformance.Tests.ReferenceServer;
@@ -191,21 +192,9 @@ public class PatchTests(CorrectServerFixture server) : IClassFixture<CorrectServ
     }
 
     private async Task<ScimReply> PatchAsync(string path, params JsonObject[] operations) =>
-        await server.Client.SendAsync(HttpMethod.Patch, path, new JsonObject
-        {
-            ["schemas"] = new JsonArray("urn:ietf:params:scim:api:messages:2.0:PatchOp"),
-            ["Operations"] = new JsonArray([.. operations]),
-        }.ToJsonString());
+        await server.Client.SendAsync(HttpMethod.Patch, path, ScimMessages.PatchRequest(operations).ToJsonString());
 
-    private static JsonObject Op(string op, string? path, JsonNode? value = null)
-    {
-        var operation = new JsonObject { ["op"] = op };
-        if (path is not null)
-            operation["path"] = path;
-        if (value is not null)
-            operation["value"] = value;
-        return operation;
-    }
+    private static JsonObject Op(string op, string? path, JsonNode? value = null) => ScimMessages.PatchOperation(op, path, value);
 
     private static JsonObject Op(string op, string path, string value) => Op(op, path, JsonValue.Create(value));
 
