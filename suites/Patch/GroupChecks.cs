@@ -31,8 +31,12 @@ public sealed class GroupChecks : PatchCheck
         var groupType = await PatchableGroupTypeAsync();
         var userType = await UserTypeAsync();
         var users = new System.Collections.Concurrent.ConcurrentBag<string>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, LargeGroup), new ParallelOptions { MaxDegreeOfParallelism = CreatedAtOnce }, async (_, _) =>
-            users.Add(IdOf(await Resources.CreateOrSkipAsync(userType, await Resources.MinimalAsync(userType)))));
+        // The users refer to nothing, so they are cleaned up side by side too (after the group, which was created later).
+        using (Ledger.Independent())
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, LargeGroup), new ParallelOptions { MaxDegreeOfParallelism = CreatedAtOnce }, async (_, _) =>
+                users.Add(IdOf(await Resources.CreateOrSkipAsync(userType, await Resources.MinimalAsync(userType)))));
+        }
         var group = await CreateGroupAsync();
         ExpectApplied(await PatchAsync(groupType, group, Op("add", "members", MemberList([.. users]))), $"adds {LargeGroup} members");
         var read = await ReadAsync(groupType, IdOf(group));

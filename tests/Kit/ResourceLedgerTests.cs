@@ -43,4 +43,55 @@ public class ResourceLedgerTests
         ledger.Track(await client.PostAsync("Users", new System.Text.Json.Nodes.JsonObject()), "/Users");
         Assert.Empty(ledger.Outstanding);
     }
+
+    [Fact]
+    public async Task An_independent_batch_is_deleted_side_by_side_after_what_came_later_and_before_what_came_earlier()
+    {
+        var created = 0;
+        var inFlight = 0;
+        var mostInFlight = 0;
+        var bothInFlight = new TaskCompletionSource();
+        var handler = new StubHandler(async (request, _) =>
+        {
+            if (request.Method == HttpMethod.Post)
+                return StubHandler.Response(HttpStatusCode.Created, $"{{\"id\":\"u{Interlocked.Increment(ref created)}\"}}");
+            var now = Interlocked.Increment(ref inFlight);
+            InterlockedMax(ref mostInFlight, now);
+            if (request.RequestUri!.AbsolutePath is "/v2/Users/u2" or "/v2/Users/u3")
+            {
+                // Each of the batch's two deletes waits for the other to have started: only concurrent deletes finish.
+                if (now >= 2)
+                    bothInFlight.TrySetResult();
+                await bothInFlight.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+            }
+            Interlocked.Decrement(ref inFlight);
+            return StubHandler.Response(HttpStatusCode.NoContent, "");
+        });
+        var client = new ScimClient(Sessions.Over(handler), _ => { }, TestContext.Current.CancellationToken);
+        var ledger = new ResourceLedger(client);
+        ledger.Track(await client.PostAsync("Users", new System.Text.Json.Nodes.JsonObject()), "/Users");
+        using (ledger.Independent())
+        {
+            ledger.Track(await client.PostAsync("Users", new System.Text.Json.Nodes.JsonObject()), "/Users");
+            ledger.Track(await client.PostAsync("Users", new System.Text.Json.Nodes.JsonObject()), "/Users");
+        }
+        ledger.Track(await client.PostAsync("Users", new System.Text.Json.Nodes.JsonObject()), "/Users");
+
+        var leftovers = await ledger.CleanupAsync();
+
+        Assert.Empty(leftovers);
+        var deletes = handler.Requests.Where(r => r.Method == HttpMethod.Delete).Select(r => r.RequestUri!.AbsolutePath).ToList();
+        Assert.Equal("/v2/Users/u4", deletes[0]);
+        Assert.Equal(["/v2/Users/u2", "/v2/Users/u3"], deletes[1..3].Order());
+        Assert.Equal("/v2/Users/u1", deletes[3]);
+        Assert.Equal(2, mostInFlight);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
 }

@@ -17,7 +17,9 @@ public sealed class StubHandler(Func<HttpRequestMessage, CancellationToken, Task
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        Requests.Add(request);
+        // Requests may arrive side by side (a ledger deleting a batch at once).
+        lock (Requests)
+            Requests.Add(request);
         return respond(request, cancellationToken);
     }
 }
