@@ -16,11 +16,9 @@ public static class BuyersViewMarkdown
             var ids = verdict.Question.Proof.Concat(verdict.Question.Support).Where(known.Contains).Select(id => MarkdownText.Code(id, inTable: true));
             md.Append("| ").Append(MarkdownText.Cell(verdict.Question.Question))
                 .Append(" | ").Append(icon).Append(' ').Append(BuyersView.Label(verdict.Answer))
-                .Append(" | ").Append(MarkdownText.Cell(ReportTextShort(verdict.Why)))
+                .Append(" | ").Append(MarkdownText.Cell(ReportText.Truncate(verdict.Why, 200)))
                 .Append(" | ").AppendJoin(" ", ids).Append(" |\n");
         }
         md.Append('\n');
     }
-
-    private static string ReportTextShort(string text) => text.Length <= 200 ? text : text[..199] + "…";
 }

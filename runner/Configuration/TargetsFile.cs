@@ -47,9 +47,7 @@ public static class TargetsFile
             RequestTimeoutSeconds = ParseOptionalDouble(section["requestTimeoutSeconds"], $"{path}: target '{section.Key}' requestTimeoutSeconds"),
             MaxRps = ParseOptionalDouble(section["maxRps"], $"{path}: target '{section.Key}' maxRps"),
             RunTimeoutSeconds = ParseOptionalDouble(section["runTimeoutSeconds"], $"{path}: target '{section.Key}' runTimeoutSeconds"),
-            ReadOnly = section["readOnly"] is { } readOnly
-                ? bool.TryParse(readOnly, out var flag) ? flag : throw new ConfigurationException($"{path}: target '{section.Key}' readOnly '{readOnly}' is not true or false")
-                : null,
+            ReadOnly = ParseOptionalBool(section["readOnly"], $"{path}: target '{section.Key}' readOnly"),
             Include = List(section.GetSection("include")),
             Exclude = List(section.GetSection("exclude")),
             Deprovisioning = DeprovisioningConfig.ReadPolicy(section.GetSection("deprovisioning"), $"{path}: target '{section.Key}'"),

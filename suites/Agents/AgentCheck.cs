@@ -56,7 +56,7 @@ public abstract class AgentCheck : ScimCheck
     protected Task<ScimResponse> PostAsync(JsonObject resourceType, JsonObject body) => Resources.CreateAsync(resourceType, body);
 
     protected Task<ScimResponse> PutAsync(JsonObject resourceType, string id, JsonObject body) =>
-        Scim.PutAsync($"{ResourceFactory.EndpointOf(resourceType).TrimStart('/')}/{Uri.EscapeDataString(id)}", body);
+        Scim.PutAsync(PathOf(resourceType, id), body);
 
     /// <summary>A fresh GET that must succeed for the check to go on; otherwise the check is Skipped naming why.</summary>
     protected async Task<JsonObject> ReadOrSkipAsync(JsonObject resourceType, string id)
@@ -69,8 +69,6 @@ public abstract class AgentCheck : ScimCheck
 
     /// <summary>GET {endpoint}?filter=… as a list page.</summary>
     protected Task<ListPage> FilterAsync(JsonObject resourceType, string filter) => ListAsync(resourceType, FilterQuery(filter));
-
-    protected static string IdOf(JsonObject resource) => resource.StringMember("id")!;
 
     /// <summary>A body for a PUT: the resource as read, without what the server owns.</summary>
     protected static JsonObject ReplacementOf(JsonObject resource)

@@ -162,7 +162,7 @@ public sealed class AgentLinkChecks : AgentCheck
         var body = Fake.MinimalApplication();
         body["agents"] = new JsonArray(new JsonObject { ["value"] = IdOf(agent), ["type"] = "guest" });
         var application = await CreateAsync(applicationType, body);
-        var delete = await Scim.DeleteAsync($"{ResourceFactory.EndpointOf(agentType).TrimStart('/')}/{Uri.EscapeDataString(IdOf(agent))}");
+        var delete = await Scim.DeleteAsync(PathOf(agentType, IdOf(agent)));
         if (delete.Status is < 200 or >= 300)
             throw new PrerequisiteException($"the Agent could not be deleted: {delete.Summary} (see agents.agent.operations)");
         var read = await ReadOrSkipAsync(applicationType, IdOf(application));

@@ -48,7 +48,7 @@ public sealed class AgentOperationChecks : AgentCheck
 
         var search = new ListPage(await Scim.PostAsync($"{endpoint}/.search", new JsonObject
         {
-            ["schemas"] = new JsonArray("urn:ietf:params:scim:api:messages:2.0:SearchRequest"),
+            ["schemas"] = new JsonArray(ScimUrns.SearchRequest),
             ["filter"] = $"id eq \"{id}\"",
         }));
         if (search.Response.Status != 200 || !search.Ids.SequenceEqual([id]))
@@ -66,17 +66,13 @@ public sealed class AgentOperationChecks : AgentCheck
         if (patchAdvertised)
         {
             var externalId = Fake.ExternalId("patched");
-            var patch = await Scim.PatchAsync($"{endpoint}/{Uri.EscapeDataString(id)}", new JsonObject
-            {
-                ["schemas"] = new JsonArray("urn:ietf:params:scim:api:messages:2.0:PatchOp"),
-                ["Operations"] = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "externalId", ["value"] = externalId }),
-            });
+            var patch = await Scim.PatchAsync(PathOf(type, id), ScimMessages.PatchRequest(ScimMessages.PatchOperation("replace", "externalId", externalId)));
             var afterPatch = await ReadAsync(type, id);
             if (patch.Status is not (200 or 204) || afterPatch.JsonObject?.StringMember("externalId") != externalId)
                 problems.Add($"PATCH replace externalId: {patch.Summary}, then externalId {ScimJson.Describe(afterPatch.JsonObject?.Member("externalId"))}");
         }
 
-        var delete = await Scim.DeleteAsync($"{endpoint}/{Uri.EscapeDataString(id)}");
+        var delete = await Scim.DeleteAsync(PathOf(type, id));
         var afterDelete = await ReadAsync(type, id);
         if (delete.Status != 204 || afterDelete.Status != 404)
             problems.Add($"DELETE: {delete.Summary}, then {afterDelete.Summary}");

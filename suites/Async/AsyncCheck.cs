@@ -35,7 +35,7 @@ public abstract class AsyncCheck : LifecycleCheck
             body.Remove(readOnly);
         body["displayName"] = Target.Prefix.Name("Asynchron");
         adjust?.Invoke(body);
-        var path = $"{ResourceFactory.EndpointOf(await UserTypeAsync()).TrimStart('/')}/{Uri.EscapeDataString(IdOf(user))}";
+        var path = PathOf(await UserTypeAsync(), IdOf(user));
         return await Scim.SendAsync(HttpMethod.Put, path, body, headers: new Dictionary<string, string> { ["Prefer"] = "respond-async" });
     }
 

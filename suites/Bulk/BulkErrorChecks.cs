@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Scim.Conformance.Reports.Model;
 using Scim.Conformance.Suites.Kit;
 
 namespace Scim.Conformance.Suites.Bulk;
@@ -22,8 +23,11 @@ public sealed class BulkErrorChecks : BulkCheck
         var error = result!.Member("response") as JsonObject;
         Expect.That(error?.StringArray("schemas")?.Contains(ScimUrns.Error) == true, "the failed result carries no SCIM error as its response",
             $"response with schemas [\"{ScimUrns.Error}\"]", Describe(result!));
-        Expect.That(error.StringMember("scimType") == "uniqueness", "the failed result's error does not name the uniqueness conflict",
+        // scimType is optional (RFC 7644 §3.12): another keyword is wrong, none at all is only recorded.
+        Expect.That(error.Member("scimType") is null || error.StringMember("scimType") == "uniqueness", "the failed result's error names another kind of error than the uniqueness conflict",
             "response.scimType \"uniqueness\"", ScimJson.Describe(error.Member("scimType")));
+        Expect.That(error.Member("scimType") is not null, "the failed result's error gives no scimType; RFC 7644 §3.12 Table 9 defines uniqueness for it (the member is optional)",
+            "response.scimType \"uniqueness\"", "no scimType", RequirementLevel.May);
     }
 
     [Check("bulk.errors.continue", "Without failOnErrors, operations after a failure are still processed",

@@ -34,11 +34,7 @@ public sealed class BulkMethodChecks : BulkCheck
         };
         if (patchSupported)
         {
-            operations.Add(Operation("PATCH", $"{users}/{IdOf(patched)}", data: new JsonObject
-            {
-                ["schemas"] = new JsonArray(ScimUrns.PatchOp),
-                ["Operations"] = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "displayName", ["value"] = patchedName }),
-            }));
+            operations.Add(Operation("PATCH", $"{users}/{IdOf(patched)}", data: ScimMessages.PatchRequest(ScimMessages.PatchOperation("replace", "displayName", patchedName))));
         }
         var results = ResultsOf(await SendAsync(Request(operations)));
         var userType = await UserTypeAsync();

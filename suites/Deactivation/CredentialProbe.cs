@@ -28,6 +28,8 @@ public sealed class CredentialProbe
             throw new NotApplicableException("credentialProbe names neither a protectedUrl nor an introspectionUrl (targets.json)");
         var issued = await client.SendAsync(HttpMethod.Post, settings.TokenUrl.ToString(), new JsonObject { ["subject"] = subject }, accept: "application/json");
         var token = issued.Status is >= 200 and < 300 ? issued.JsonObject?.StringMember("access_token") : null;
+        // Masked wherever it shows from now on, not only under the OAuth member names the redactor knows.
+        client.Session.Redactor.Add(token);
         return string.IsNullOrEmpty(token)
             ? throw new PrerequisiteException($"no credential could be obtained for the agent: {issued.Summary}{ErrorReplies.DetailHint(issued)}")
             : new CredentialProbe(client, settings, token);

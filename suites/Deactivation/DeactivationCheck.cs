@@ -40,11 +40,7 @@ public abstract class DeactivationCheck : ScimCheck
         return await Resources.CreateOrSkipAsync(type, body);
     }
 
-    protected static string IdOf(JsonObject resource) => resource.StringMember("id")!;
-
     protected static string NameOf(JsonObject type) => ResourceFactory.NameOf(type);
-
-    protected static string PathOf(JsonObject type, string id) => $"{ResourceFactory.EndpointOf(type).TrimStart('/')}/{Uri.EscapeDataString(id)}";
 
     /// <summary>A fresh GET that must succeed for the check to go on; otherwise Skipped naming why.</summary>
     protected async Task<JsonObject> ReadOrSkipAsync(JsonObject type, string id)

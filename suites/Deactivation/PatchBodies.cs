@@ -7,16 +7,10 @@ namespace Scim.Conformance.Suites.Deactivation;
 public static class PatchBodies
 {
     /// <summary><c>{"op":"replace","path":"active","value":…}</c>: the form RFC 7644 §3.5.2.3 shows.</summary>
-    public static JsonObject ReplaceActive(JsonNode? value, string op = "replace") =>
-        Body(new JsonObject { ["op"] = op, ["path"] = "active", ["value"] = value });
+    public static JsonObject ReplaceActive(JsonNode value) =>
+        ScimMessages.PatchRequest(ScimMessages.PatchOperation("replace", "active", value));
 
     /// <summary><c>{"op":"replace","value":{"active":…}}</c>: no path, the value names the attribute (RFC 7644 §3.5.2.3).</summary>
-    public static JsonObject ReplaceWithoutPath(JsonNode? value, string op = "replace") =>
-        Body(new JsonObject { ["op"] = op, ["value"] = new JsonObject { ["active"] = value } });
-
-    private static JsonObject Body(JsonObject operation) => new()
-    {
-        ["schemas"] = new JsonArray(ScimUrns.PatchOp),
-        ["Operations"] = new JsonArray(operation),
-    };
+    public static JsonObject ReplaceWithoutPath(JsonNode value) =>
+        ScimMessages.PatchRequest(ScimMessages.PatchOperation("replace", null, new JsonObject { ["active"] = value }));
 }

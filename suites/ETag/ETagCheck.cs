@@ -11,7 +11,7 @@ public abstract class ETagCheck : LifecycleCheck
     protected Task RequireETagsAsync() => RequireCapabilityAsync("etag.supported");
 
     protected static string PathOf(JsonObject resourceType, JsonObject resource) =>
-        $"{ResourceFactory.EndpointOf(resourceType).TrimStart('/')}/{Uri.EscapeDataString(IdOf(resource))}";
+        PathOf(resourceType, IdOf(resource));
 
     /// <summary>A tag no version of any resource has: weak, like SCIM versions usually are, and prefixed with the run.</summary>
     protected string StaleTag() => $"W/\"{Target.Prefix.Name("stale")}\"";

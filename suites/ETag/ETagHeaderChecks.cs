@@ -52,7 +52,7 @@ public sealed class ETagHeaderChecks : ETagCheck
             throw new PrerequisiteException($"PUT did not succeed: {put.Summary} (see lifecycle.put.replaces)");
         var after = await CurrentTagAsync(userType, user);
         var answered = put.Header("ETag") ?? put.JsonObject?.Path("meta.version")?.ToString();
-        Expect.That(after != before && answered != before, "the version did not change although the resource did",
+        Expect.That(after != before && answered is not null && answered != before, "the version did not change although the resource did",
             $"a tag other than {before} after the PUT", $"PUT answered {answered ?? "no tag"}; a fresh GET says {after}");
     }
 

@@ -17,13 +17,10 @@ public sealed class PrefixSweep(TargetSession session, CancellationToken cancell
     public const string Marker = "scimct-";
     private const int PageSize = 100;
     private const int MaxPages = 1000;
-    private readonly List<Exchange> _exchanges = [];
-    private ScimClient Client => new(session, e => { lock (_exchanges) _exchanges.Add(e); }, cancellationToken);
+    private readonly ScimClient _client = new(session, _ => { }, cancellationToken);
 
     /// <summary>Types whose lookup did not work (e.g. the list itself failed), with the reason; they may hold leftovers.</summary>
     public List<string> Problems { get; } = [];
-
-    public IReadOnlyList<Exchange> Exchanges { get { lock (_exchanges) return [.. _exchanges]; } }
 
     public static bool IsAcceptablePrefix(string prefix) =>
         prefix.StartsWith(Marker, StringComparison.Ordinal) && prefix.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
@@ -74,7 +71,7 @@ public sealed class PrefixSweep(TargetSession session, CancellationToken cancell
     public async Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<Leftover> leftovers, string prefix)
     {
         var failures = new List<string>();
-        var client = Client;
+        var client = _client;
         foreach (var leftover in leftovers)
         {
             if (!Carries(leftover.Name, prefix))
@@ -116,7 +113,7 @@ public sealed class PrefixSweep(TargetSession session, CancellationToken cancell
     /// <summary>Every resource the query lists, page by page; null when the endpoint does not answer with a list.</summary>
     private async Task<IReadOnlyList<JsonObject>?> ListAsync(string endpoint, string query)
     {
-        var client = Client;
+        var client = _client;
         var all = new List<JsonObject>();
         var startIndex = 1;
         for (var page = 0; page < MaxPages; page++)
@@ -125,9 +122,10 @@ public sealed class PrefixSweep(TargetSession session, CancellationToken cancell
             var response = await client.GetAsync($"{endpoint.TrimStart('/')}?{query}{separator}startIndex={startIndex}&count={PageSize}");
             if (response.Status != 200 || response.JsonObject is not { } body || body.Member("Resources") is not (JsonArray or null))
                 return page == 0 ? null : all;
-            var resources = new ListPage(response).Resources;
+            var listPage = new ListPage(response);
+            var resources = listPage.Resources;
             all.AddRange(resources);
-            var total = new ListPage(response).TotalResults;
+            var total = listPage.TotalResults;
             startIndex += resources.Count;
             if (resources.Count == 0 || total is null || startIndex > total)
                 return all;

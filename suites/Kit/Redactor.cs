@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Scim.Conformance.Suites.Kit;
 
 /// <summary>Keeps secrets out of everything a run records: credential headers are masked whatever their value,
@@ -9,16 +11,15 @@ public sealed partial class Redactor
     public const string Mask = "[REDACTED]";
 
     private readonly Lock _gate = new();
-    private readonly HashSet<string> _credentialHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-API-Key", "Api-Key",
-    };
+    // Only these carry an authentication scheme before the secret ("Bearer …"), which is worth keeping readable.
+    private static readonly FrozenSet<string> SchemeHeaders = new[] { "Authorization", "Proxy-Authorization" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     private volatile string[] _secrets = [];
-    private volatile string[] _headers;
+    private volatile FrozenSet<string> _headers = new[] { "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-API-Key", "Api-Key" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     public Redactor(IEnumerable<string?> secrets)
     {
-        _headers = [.. _credentialHeaders];
         Add(secrets);
     }
 
@@ -43,15 +44,17 @@ public sealed partial class Redactor
     {
         lock (_gate)
         {
-            if (_credentialHeaders.Add(name))
-                _headers = [.. _credentialHeaders];
+            if (!_headers.Contains(name))
+                _headers = _headers.Append(name).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         }
     }
 
-    public bool IsCredentialHeader(string name) => _headers.Contains(name, StringComparer.OrdinalIgnoreCase);
+    public bool IsCredentialHeader(string name) => _headers.Contains(name);
 
+    /// <summary>A credential header is masked whole (an API key may itself contain a space); Authorization keeps its
+    /// scheme. Any other header is masked like text.</summary>
     public string Header(string name, string value) =>
-        IsCredentialHeader(name) ? MaskCredential(value) : Text(value);
+        !IsCredentialHeader(name) ? Text(value) : SchemeHeaders.Contains(name) ? MaskCredential(value) : Mask;
 
     public string Text(string text)
     {

@@ -57,7 +57,14 @@ public abstract class ScimCheck : IAsyncDisposable
 
     /// <summary>GET {endpoint}/{id}{query}: a fresh read, so that a server which only echoes writes is caught.</summary>
     protected Task<ScimResponse> ReadAsync(System.Text.Json.Nodes.JsonObject resourceType, string id, string query = "") =>
-        Scim.GetAsync($"{ResourceFactory.EndpointOf(resourceType).TrimStart('/')}/{Uri.EscapeDataString(id)}{query}");
+        Scim.GetAsync(PathOf(resourceType, id) + query);
+
+    /// <summary>The id the server gave a resource it returned.</summary>
+    protected static string IdOf(System.Text.Json.Nodes.JsonObject resource) => resource.StringMember("id")!;
+
+    /// <summary>{endpoint}/{id} of a resource, relative to the base URL.</summary>
+    protected static string PathOf(System.Text.Json.Nodes.JsonObject resourceType, string id) =>
+        $"{ResourceFactory.EndpointOf(resourceType).TrimStart('/')}/{Uri.EscapeDataString(id)}";
 
     public async ValueTask DisposeAsync()
     {

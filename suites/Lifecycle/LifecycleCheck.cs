@@ -32,8 +32,6 @@ public abstract class LifecycleCheck : ScimCheck
         return await Resources.CreateOrSkipAsync(groupType, body);
     }
 
-    protected static string IdOf(JsonObject resource) => resource.StringMember("id")!;
-
     /// <summary>A fresh GET that must succeed for the check to go on; otherwise the check is Skipped naming why.</summary>
     protected async Task<JsonObject> ReadOrSkipAsync(JsonObject resourceType, string id, string query = "")
     {

@@ -120,7 +120,6 @@ public sealed class JsonEncodingChecks : ScimCheck
             "the values sent, whatever the order of the members");
     }
 
-    private static string IdOf(JsonObject resource) => resource.StringMember("id")!;
 
     private static IEnumerable<string> MultiValuedWritable(JsonObject schema) =>
         (schema.Member("attributes") as JsonArray ?? []).OfType<JsonObject>()

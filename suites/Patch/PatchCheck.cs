@@ -28,7 +28,7 @@ public abstract class PatchCheck : LifecycleCheck
         SendPatchAsync(resourceType, IdOf(resource), PatchBody(operations));
 
     protected Task<ScimResponse> SendPatchAsync(JsonObject resourceType, string id, JsonObject body, string query = "") =>
-        Scim.PatchAsync($"{ResourceFactory.EndpointOf(resourceType).TrimStart('/')}/{Uri.EscapeDataString(id)}{query}", body);
+        Scim.PatchAsync(PathOf(resourceType, id) + query, body);
 
     /// <summary>A PATCH that should have succeeded: 200 (with the resource) or 204 (RFC 7644 §3.5.2).</summary>
     protected void ExpectApplied(ScimResponse response, string what) =>

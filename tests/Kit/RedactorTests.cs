@@ -27,4 +27,16 @@ public class RedactorTests
         // "ab" would mangle ordinary text without protecting anything.
         Assert.Equal("about", _redactor.Text("about"));
     }
+
+    [Fact]
+    public void An_api_key_header_is_masked_whole_even_when_its_value_looks_like_a_scheme()
+    {
+        var redactor = new Redactor([]);
+        redactor.AddCredentialHeader("X-Tenant-Key");
+
+        // Only Authorization headers keep their scheme; an API key's first word is part of the secret.
+        Assert.Equal(Redactor.Mask, redactor.Header("x-tenant-key", "abc123 secretpart"));
+        Assert.Equal(Redactor.Mask, redactor.Header("X-API-Key", "Key 9f3a77e1"));
+        Assert.Equal("Bearer " + Redactor.Mask, redactor.Header("Authorization", "Bearer 9f3a77e1"));
+    }
 }
