@@ -9,7 +9,7 @@ var config = new Option<string?>("--config") { Description = "The targets file (
 var baseUrl = new Option<string?>("--base-url") { Description = "An ad-hoc target: the SCIM base URL, e.g. https://scim.example.com/v2" };
 var tokenEnv = new Option<string?>("--token-env") { Description = "With --base-url: the environment variable holding the bearer token" };
 var fault = new Option<string[]>("--fault") { Description = "Embedded reference server only: switch on a named fault (repeatable)" };
-var include = new Option<string[]>("--include") { Description = "Run only these checks: IDs, globs (discovery.spc.*), areas, tag:X, level:must|should|may" };
+var include = new Option<string[]>("--include") { Description = "Run only these checks: IDs, globs (discovery.spc.*), areas, tag:X, level:must|should|may, req:RFC7644-3.5.2*" };
 var exclude = new Option<string[]>("--exclude") { Description = "Leave out these checks (same patterns as --include)" };
 var profile = new Option<string?>("--profile") { Description = "strict (default), interop, lenient or schema-literal" };
 var output = new Option<string>("--out") { Description = "Where the reports go", DefaultValueFactory = _ => "conformance-report" };
@@ -83,6 +83,11 @@ foreach (var option in new Option[] { format, include, exclude })
     list.Options.Add(option);
 list.SetAction(parse => ListCommand.Execute(parse.GetValue(format)!, parse.GetValue(include) ?? [], parse.GetValue(exclude) ?? [], Console.Out, Console.Error));
 
+var coverageOut = new Option<string>("--out") { Description = "The folder to write the coverage pages to", DefaultValueFactory = _ => "docs/coverage" };
+var coverage = new Command("coverage", "Write the coverage pages (every requirement, its level and the checks that judge it) from the requirements registry");
+coverage.Options.Add(coverageOut);
+coverage.SetAction(parse => CoverageCommand.Execute(parse.GetValue(coverageOut)!, Console.Out, Console.Error));
+
 var baselineCommand = new Command("baseline", "Write a baseline of expected outcomes from a result.json");
 foreach (var option in new Option[] { from, baselineOut, previous, describe })
     baselineCommand.Options.Add(option);
@@ -94,6 +99,7 @@ root.Subcommands.Add(run);
 root.Subcommands.Add(list);
 root.Subcommands.Add(baselineCommand);
 root.Subcommands.Add(sweep);
+root.Subcommands.Add(coverage);
 
 // `run` is the default: no arguments, or options without a command, mean `run …`.
 var effective = args.Length == 0 || (args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version")) ? ["run", .. args] : args;

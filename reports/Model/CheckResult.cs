@@ -26,4 +26,7 @@ public sealed record CheckResult
     public IReadOnlyList<Exchange> Exchanges { get; init; } = [];
     /// <summary>How the outcome compares with a baseline, when the run had one; null otherwise.</summary>
     public BaselineComparison? Baseline { get; init; }
+    /// <summary>The requirements the check judges, primary first, as the registry states them: document, section, the
+    /// level the text states, how it states it, and the level the suite grades it at.</summary>
+    public IReadOnlyList<RequirementReference> Requirements { get; init; } = [];
 }

@@ -5,7 +5,7 @@ namespace Scim.Conformance.Reports.Model;
 public sealed record ResultDocument
 {
     /// <summary>Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would change or remove.</summary>
-    public const string CurrentSchemaVersion = "1.1";
+    public const string CurrentSchemaVersion = "1.2";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
     public required ToolInfo Tool { get; init; }

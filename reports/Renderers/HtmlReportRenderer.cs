@@ -232,7 +232,9 @@ public sealed class HtmlReportRenderer : IReportRenderer
         if (check.Actual is { } actual) PreFact(html, "Actual", actual);
         Fact(html, "Level", check.Level.Keyword());
         if (check.References.Count > 0) Fact(html, "References", string.Join(", ", check.References));
-        if (check.CatalogRows.Count > 0) Fact(html, "Catalog rows", string.Join(", ", check.CatalogRows));
+        if (check.Requirements.Count > 0)
+            Fact(html, check.Requirements.Count == 1 ? "Judges" : "Judges (primary first)", string.Join("; ", check.Requirements.Select(ReportText.Requirement)));
+        else if (check.CatalogRows.Count > 0) Fact(html, "Catalog rows", string.Join(", ", check.CatalogRows));
         if (check.Tags.Count > 0) Fact(html, "Tags", string.Join(", ", check.Tags));
         Fact(html, "Duration", ReportText.Duration(check.DurationMs));
         if (check.Baseline is { } baseline) Fact(html, "Baseline", BaselineText.Describe(baseline));

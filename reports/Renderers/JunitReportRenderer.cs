@@ -101,6 +101,7 @@ public sealed class JunitReportRenderer : IReportRenderer
         if (check.Requirement is { } requirement) lines.Add($"Requirement ({check.Level.Keyword()}): {requirement}");
         if (ReportText.ExpectedActual(check) is { } expectedActual) lines.Add(expectedActual);
         if (check.References.Count > 0) lines.Add($"References: {string.Join(", ", check.References)}");
+        foreach (var r in check.Requirements) lines.Add($"Judges: {ReportText.Requirement(r)}");
         foreach (var exchange in check.Exchanges) lines.Add($"HTTP: {ExchangeText.Title(exchange, baseUrl)}");
         return string.Join('\n', lines);
     }

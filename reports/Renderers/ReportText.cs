@@ -83,4 +83,13 @@ public static class ReportText
 
     /// <summary>The check's display name in CI formats that have a single name field: <c>id — title</c>.</summary>
     public static string CheckName(CheckResult check) => $"{check.Id} — {check.Title}";
+
+    /// <summary>A requirement as one line: ID, where it is written, the level its text states and how, and why it is
+    /// graded lower when it is (<c>RFC7643-4.2-DISPLAYNAME (RFC7643 §4.2, MUST, contradictory → graded MAY: …)</c>).</summary>
+    public static string Requirement(RequirementReference r)
+    {
+        var level = r.Wording == "keyword" ? r.Level.Keyword() : $"{r.Level.Keyword()}, {r.Wording}";
+        var graded = r.GradedLevel != r.Level || r.Grading is not null ? $" → graded {r.GradedLevel.Keyword()}" : "";
+        return $"{r.Id} ({r.Document} §{r.Section}, {level}{graded}){(r.Grading is { } why ? $": {why}" : "")}";
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Scim.Conformance.Runner.Configuration;
 using Scim.Conformance.Runner.Execution;
+using Scim.Conformance.Reports.Model;
 using Scim.Conformance.Suites.Kit;
 
 namespace Scim.Conformance.Runner.Commands;
@@ -19,7 +20,12 @@ public static class ListCommand
     };
 
     public sealed record Entry(string Id, string Title, string Area, string Level, IReadOnlyList<string> References,
-        IReadOnlyList<string> CatalogRows, IReadOnlyList<string> Tags, string Requirement, IReadOnlyList<string> Prerequisites, bool Writes);
+        IReadOnlyList<string> CatalogRows, IReadOnlyList<string> Tags, string Requirement, IReadOnlyList<string> Prerequisites, bool Writes,
+        IReadOnlyList<RequirementEntry> Requirements);
+
+    /// <summary>A requirement a check judges: where, the level its text states, how, and the level it is graded at.</summary>
+    public sealed record RequirementEntry(string Id, string Document, string Section, string Level, string Wording, string GradedLevel,
+        string Text, string? Grading);
 
     public static int Execute(string format, IReadOnlyList<string> include, IReadOnlyList<string> exclude, TextWriter output, TextWriter error)
     {
@@ -38,12 +44,14 @@ public static class ListCommand
         {
             case "json":
                 var entries = checks.Select(c => new Entry(c.Id, c.Title, c.Area, c.Level.ToString().ToUpperInvariant(), c.References,
-                    c.CatalogRows, c.Tags, c.Requirement, c.Prerequisites, c.Effect != TargetEffect.ReadsOnly));
+                    c.CatalogRows, c.Tags, c.Requirement, c.Prerequisites, c.Effect != TargetEffect.ReadsOnly,
+                    [.. c.Requirements.Select(r => new RequirementEntry(r.Id, r.Document, r.Section, r.Level.Keyword(), r.Wording.ToString().ToLowerInvariant(),
+                        r.GradedLevel.Keyword(), r.Text, r.GradingNote))]));
                 output.WriteLine(JsonSerializer.Serialize(entries, Json));
                 return ExitCodes.Conforms;
             case "text":
                 foreach (var c in checks)
-                    output.WriteLine($"{c.Id,-55} {c.Level.ToString().ToUpperInvariant(),-6} {c.Title} [{string.Join("; ", c.References)}]");
+                    output.WriteLine($"{c.Id,-55} {c.Level.ToString().ToUpperInvariant(),-6} {string.Join(",", c.CatalogRows),-40} {c.Title}");
                 output.WriteLine($"{checks.Count} checks");
                 return ExitCodes.Conforms;
             default:

@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
 using Scim.Conformance.Runner.Configuration;
 using Scim.Conformance.Suites.Kit;
+using Scim.Conformance.Suites.Requirements;
 
 namespace Scim.Conformance.Runner.Execution;
 
 /// <summary>Which checks a run includes. A pattern is a check ID, a glob over IDs (<c>discovery.spc.*</c>), an
-/// area (<c>discovery</c> or <c>area:discovery</c>), a tag (<c>tag:agents</c>) or a level (<c>level:should</c>).
+/// area (<c>discovery</c> or <c>area:discovery</c>), a tag (<c>tag:agents</c>), a level (<c>level:should</c>) or the
+/// requirements judged (<c>req:RFC7644-3.5.2*</c>, an ID or a glob over the registry's IDs).
 /// No include means everything; excludes win. A pattern that matches no check is a usage error, so a typo cannot
 /// silently select nothing.</summary>
 public sealed class Selection
@@ -56,6 +58,7 @@ public sealed class Selection
                 "tag" => check.Tags.Contains(value, StringComparer.OrdinalIgnoreCase),
                 "area" => string.Equals(check.Area, value, StringComparison.OrdinalIgnoreCase),
                 "level" => string.Equals(check.Level.ToString(), value, StringComparison.OrdinalIgnoreCase),
+                "req" or "requirement" => check.CatalogRows.Any(id => RequirementRegistry.Matches(value, id)),
                 _ => false,
             };
         }

@@ -33,13 +33,13 @@ public sealed class AgentCertificateChecks : AgentCheck
     }
 
     [Check("agents.certificates.not-a-certificate-refused", "Base64 that is not a DER certificate is refused with 400",
-        References = [Draft + " (Agent schema: x509Certificates)", "RFC7644 §3.12"], Rows = ["AGT-N11"], Tags = [AgentsTag, Draft, "certificates"],
+        References = [Draft + " (Agent schema: x509Certificates)", "RFC7644 §3.12"], Rows = ["AGT-N11", "RFC7644-3.12-400-INVALIDVALUE"], Tags = [AgentsTag, Draft, "certificates"],
         Requirement = "AGT-N11: a value MUST be a DER certificate; random bytes, even validly base64-encoded, are refused with 400 invalidValue.")]
     public async Task NotACertificate() =>
         await ExpectRefusedAsync(Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)), "base64 of 48 random bytes", "RFC 7643 §4.1.2");
 
     [Check("agents.certificates.pem-refused", "A PEM-armoured certificate is refused with 400",
-        References = [Draft + " (Agent schema: x509Certificates)", "RFC7644 §3.12"], Rows = ["AGT-N11"], Tags = [AgentsTag, Draft, "certificates"],
+        References = [Draft + " (Agent schema: x509Certificates)", "RFC7644 §3.12"], Rows = ["AGT-N11", "RFC7644-3.12-400-INVALIDVALUE"], Tags = [AgentsTag, Draft, "certificates"],
         Requirement = "AGT-N11: the value is the base64 of the DER encoding itself (RFC 4648 §4), so PEM text with its BEGIN/END lines is refused with 400 invalidValue.")]
     public async Task Pem()
     {
@@ -48,7 +48,7 @@ public sealed class AgentCertificateChecks : AgentCheck
     }
 
     [Check("agents.certificates.concatenated-refused", "Two certificates in one value are refused with 400",
-        References = [Draft + " (Agent schema: x509Certificates)", "RFC7644 §3.12"], Rows = ["AGT-N12"], Tags = [AgentsTag, Draft, "certificates"],
+        References = [Draft + " (Agent schema: x509Certificates)", "RFC7644 §3.12"], Rows = ["AGT-N12", "RFC7644-3.12-400-INVALIDVALUE"], Tags = [AgentsTag, Draft, "certificates"],
         Requirement = "AGT-N12: a single x509Certificates value MUST NOT contain multiple certificates; the base64 of two DER certificates back to back is refused with 400 invalidValue.")]
     public async Task Concatenated()
     {

@@ -38,7 +38,7 @@ public sealed class AgentDiscoveryChecks : AgentCheck
     }
 
     [Check("agents.discovery.read-only-declared", "/Schemas declares the derived agent attributes readOnly and the application's agents writable",
-        References = [Draft + " (Agent schema)", Draft + " (AgenticApplication schema)", "RFC7643 §7"], Rows = ["AGT-N04"], Tags = [AgentsTag, Draft, "schemas"],
+        References = [Draft + " (Agent schema)", Draft + " (AgenticApplication schema)", "RFC7643 §7"], Rows = ["AGT-SCHEMA-MUTABILITY", "AGT-CLIENT-PROVISIONED", "AGT-N17", "AGT-N04"], Tags = [AgentsTag, Draft, "schemas"],
         SpecIssues = [SpecIssueCatalog.ReadOnlyVersusProse, SpecIssueCatalog.LinkDirectionUnstated],
         Requirement = "The published Agent schema declares groups and applications readOnly, the AgenticApplication schema lastAccessed readOnly and agents readWrite (the link is written on the application); under the schema-literal profile subject, owners, protocols and parent are readOnly too.")]
     public async Task ReadOnlyDeclared()

@@ -15,7 +15,7 @@ namespace Scim.Conformance.Suites.Agents;
 public sealed class AgentFilterChecks : AgentCheck
 {
     [Check("agents.agent.filter-name", "name eq finds exactly the Agent with that name",
-        Level = RequirementLevel.Should, References = [Draft + " (Filtering)", "RFC7644 §3.4.2.2"], Rows = ["AGT-N05"], Tags = [AgentsTag, Draft, "filter"],
+        References = [Draft + " (Filtering)", "RFC7644 §3.4.2.2"], Rows = ["AGT-N05"], Tags = [AgentsTag, Draft, "filter"],
         SpecIssues = [SpecIssueCatalog.SingleQuotedFilters],
         Requirement = "AGT-N05 (RECOMMENDED): GET /Agents?filter=name eq \"…\" returns exactly the Agent with that name, not one whose name only contains it.")]
     public async Task AgentName()
@@ -26,7 +26,7 @@ public sealed class AgentFilterChecks : AgentCheck
     }
 
     [Check("agents.agent.filter-external-id", "externalId eq finds exactly the Agent with that externalId",
-        Level = RequirementLevel.Should, References = [Draft + " (Filtering)", "RFC7644 §3.4.2.2"], Rows = ["AGT-N05"], Tags = [AgentsTag, Draft, "filter"],
+        References = [Draft + " (Filtering)", "RFC7644 §3.4.2.2"], Rows = ["AGT-N05"], Tags = [AgentsTag, Draft, "filter"],
         SpecIssues = [SpecIssueCatalog.SingleQuotedFilters],
         Requirement = "AGT-N05 (RECOMMENDED): GET /Agents?filter=externalId eq \"…\" returns exactly the Agent with that externalId.")]
     public async Task AgentExternalId()
@@ -38,7 +38,7 @@ public sealed class AgentFilterChecks : AgentCheck
     }
 
     [Check("agents.application.filter-name", "name eq finds exactly the AgenticApplication with that name",
-        Level = RequirementLevel.Should, References = [Draft + " (Filtering)", "RFC7644 §3.4.2.2"], Rows = ["AGT-N06"], Tags = [AgentsTag, Draft, "filter"],
+        References = [Draft + " (Filtering)", "RFC7644 §3.4.2.2"], Rows = ["AGT-N06"], Tags = [AgentsTag, Draft, "filter"],
         SpecIssues = [SpecIssueCatalog.SingleQuotedFilters],
         Requirement = "AGT-N06 (RECOMMENDED): GET /AgenticApplications?filter=name eq \"…\" returns exactly the application with that name.")]
     public async Task ApplicationName()
@@ -49,7 +49,7 @@ public sealed class AgentFilterChecks : AgentCheck
     }
 
     [Check("agents.application.filter-external-id", "externalId eq finds exactly the AgenticApplication with that externalId",
-        Level = RequirementLevel.Should, References = [Draft + " (Filtering)", "RFC7644 §3.4.2.2"], Rows = ["AGT-N06"], Tags = [AgentsTag, Draft, "filter"],
+        References = [Draft + " (Filtering)", "RFC7644 §3.4.2.2"], Rows = ["AGT-N06"], Tags = [AgentsTag, Draft, "filter"],
         SpecIssues = [SpecIssueCatalog.SingleQuotedFilters],
         Requirement = "AGT-N06 (RECOMMENDED): GET /AgenticApplications?filter=externalId eq \"…\" returns exactly the application with that externalId.")]
     public async Task ApplicationExternalId()
@@ -61,7 +61,7 @@ public sealed class AgentFilterChecks : AgentCheck
     }
 
     [Check("agents.application.filter-application-url", "applicationUrls.value eq finds exactly the application with that URL",
-        Level = RequirementLevel.Should, References = [Draft + " (Filtering)", "RFC7644 §3.4.2.2"], Rows = ["AGT-N06"], Tags = [AgentsTag, Draft, "filter"],
+        References = [Draft + " (Filtering)", "RFC7644 §3.4.2.2"], Rows = ["AGT-N06"], Tags = [AgentsTag, Draft, "filter"],
         SpecIssues = [SpecIssueCatalog.SingleQuotedFilters],
         Requirement = "AGT-N06 (RECOMMENDED): GET /AgenticApplications?filter=applicationUrls.value eq \"…\" returns exactly the application one of whose URLs is that value.")]
     public async Task ApplicationUrl()

@@ -14,8 +14,8 @@ namespace Scim.Conformance.Suites.Agents;
 public sealed class AgentLinkChecks : AgentCheck
 {
     [Check("agents.link.applications-derived", "An application's agents shows up in the agent's applications",
-        Level = RequirementLevel.Should, References = [Draft + " (AgenticApplication schema: agents)", Draft + " (Agent schema: applications)"],
-        Rows = ["AGT-N04"], Tags = [AgentsTag, Draft, "links"], SpecIssues = [SpecIssueCatalog.LinkDirectionUnstated],
+        References = [Draft + " (AgenticApplication schema: agents)", Draft + " (Agent schema: applications)"],
+        Rows = ["AGT-APPLICATIONS-DERIVED", "AGT-SCHEMA-MUTABILITY", "AGT-N04"], Tags = [AgentsTag, Draft, "links"], SpecIssues = [SpecIssueCatalog.LinkDirectionUnstated],
         Requirement = "AgenticApplication.agents is readWrite and Agent.applications readOnly, so the link is written on the application and the agent SHOULD list every application that lists it (and none after the application drops it).")]
     public async Task ApplicationsDerived()
     {
@@ -40,7 +40,7 @@ public sealed class AgentLinkChecks : AgentCheck
     }
 
     [Check("agents.link.refs-resolve", "$ref values of agent links lead to the linked resources",
-        References = [Draft + " (AgenticApplication schema: agents)", "RFC7643 §2.3.7"], Rows = ["AGT-N04"], Tags = [AgentsTag, Draft, "links"],
+        References = [Draft + " (AgenticApplication schema: agents)", "RFC7643 §2.3.7"], Rows = ["RFC7643-2.3.7-REF-RESOLVES", "AGT-N04"], Tags = [AgentsTag, Draft, "links"],
         Requirement = "Every $ref the server returns in an application's agents and an agent's applications is the URI of that very resource: a GET of it answers 200 with the id in value.")]
     public async Task RefsResolve()
     {
@@ -58,7 +58,7 @@ public sealed class AgentLinkChecks : AgentCheck
     }
 
     [Check("agents.agent.owners-resolve", "owners name Users and Groups, and their $ref lead to them",
-        Level = RequirementLevel.Should, References = [Draft + " (Agent schema: owners)", "RFC7643 §2.3.7"], Rows = ["AGT-N04"], Tags = [AgentsTag, Draft, "links", "profile"],
+        References = [Draft + " (Agent schema: owners)", "RFC7643 §2.3.7"], Rows = ["AGT-CLIENT-PROVISIONED", "RFC7643-2.3.7-REF-RESOLVES", "RFC7643-4.2-MEMBERS-REFERENTIAL", "AGT-N04"], Tags = [AgentsTag, Draft, "links", "profile"],
         SpecIssues = [SpecIssueCatalog.ReadOnlyVersusProse, SpecIssueCatalog.ReferentialIntegrityUnstated, SpecIssueCatalog.InvalidExamples],
         Requirement = "Prose reading: owners provisioned by a client (a User and a Group) are stored, and each owner's $ref leads to that User or Group; an owner that is no resource of the server is refused with 400.")]
     public async Task OwnersResolve()
@@ -93,7 +93,7 @@ public sealed class AgentLinkChecks : AgentCheck
     }
 
     [Check("agents.agent.parent-hierarchy", "parent names another Agent, its $ref leads to it, and hierarchies have no cycles",
-        Level = RequirementLevel.Should, References = [Draft + " (Agent schema: parent)", "RFC7643 §2.3.7"], Rows = ["AGT-N04"], Tags = [AgentsTag, Draft, "links", "profile"],
+        References = [Draft + " (Agent schema: parent)", "RFC7643 §2.3.7"], Rows = ["AGT-CLIENT-PROVISIONED", "RFC7643-2.3.7-REF-RESOLVES", "AGT-N04"], Tags = [AgentsTag, Draft, "links", "profile"],
         SpecIssues = [SpecIssueCatalog.ReadOnlyVersusProse, SpecIssueCatalog.ReferentialIntegrityUnstated],
         Requirement = "Prose reading: a parent provisioned by a client is stored and its $ref leads to the parent Agent; a parent that is no Agent is refused with 400, and so is a PUT that would make an agent its own ancestor.")]
     public async Task ParentHierarchy()
@@ -126,7 +126,7 @@ public sealed class AgentLinkChecks : AgentCheck
     }
 
     [Check("agents.group.agent-member", "An Agent can be a Group member, and its groups shows the Group",
-        Level = RequirementLevel.Should, References = [Draft + " (Agent schema: groups)", "RFC7643 §4.1.2", "RFC7643 §4.2"], Rows = ["AGT-N04"], Tags = [AgentsTag, Draft, "links", "groups"],
+        References = [Draft + " (Agent schema: groups)", "RFC7643 §4.1.2", "RFC7643 §4.2"], Rows = ["AGT-GROUPS-MEMBERSHIP", "RFC7643-4.1.2-GROUPS-REFLECT", "AGT-N04"], Tags = [AgentsTag, Draft, "links", "groups"],
         SpecIssues = [SpecIssueCatalog.NoUserOrGroupExtension, SpecIssueCatalog.GroupsReferenceTypes],
         Requirement = "An Agent's groups is readOnly and has the form of a User's (RFC 7643 §4.1.2), so membership is written on the Group: a Group created with the agent as member lists it, and the agent's groups then names the Group with a $ref that leads to it.")]
     public async Task AgentMember()
@@ -151,7 +151,7 @@ public sealed class AgentLinkChecks : AgentCheck
     }
 
     [Check("agents.link.delete-unlinks", "Deleting an Agent takes it out of the applications that listed it",
-        Level = RequirementLevel.May, References = [Draft + " (AgenticApplication schema: agents)", "RFC7644 §3.6"], Tags = [AgentsTag, Draft, "links", "delete"],
+        References = [Draft + " (AgenticApplication schema: agents)", "RFC7644 §3.6"], Rows = ["RFC7644-3.6-DELETE-REFERENCES"], Tags = [AgentsTag, Draft, "links", "delete"],
         SpecIssues = [SpecIssueCatalog.DeletionUnstated],
         Requirement = "The draft says nothing on deletion; recorded as Info when, after an Agent is deleted, an application still lists it in agents (a link to nothing).")]
     public async Task DeleteUnlinks()

@@ -13,7 +13,7 @@ namespace Scim.Conformance.Suites.Agents;
 public sealed class AgentMutabilityChecks : AgentCheck
 {
     [Check("agents.agent.read-only-ignored", "groups and applications sent by a client are ignored",
-        References = [Draft + " (Agent schema)", "RFC7644 §3.3", "RFC7643 §2.2"], Rows = ["AGT-N04"], Tags = [AgentsTag, Draft, "mutability"],
+        References = [Draft + " (Agent schema)", "RFC7644 §3.3", "RFC7643 §2.2"], Rows = ["RFC7644-3.3-CREATE-READONLY-IGNORED", "AGT-SCHEMA-MUTABILITY", "AGT-N04"], Tags = [AgentsTag, Draft, "mutability"],
         SpecIssues = [SpecIssueCatalog.LinkDirectionUnstated],
         Requirement = "An Agent's groups and applications are readOnly: a POST that sends them for groups and applications that do not list the agent creates it without them (the server derives both), or is refused with 400.")]
     public async Task AgentReadOnly()
@@ -35,7 +35,7 @@ public sealed class AgentMutabilityChecks : AgentCheck
     }
 
     [Check("agents.application.read-only-ignored", "lastAccessed sent by a client is ignored",
-        References = [Draft + " (AgenticApplication schema)", "RFC7644 §3.3", "RFC7643 §2.2"], Rows = ["AGT-N04"], Tags = [AgentsTag, Draft, "mutability"],
+        References = [Draft + " (AgenticApplication schema)", "RFC7644 §3.3", "RFC7643 §2.2"], Rows = ["RFC7644-3.3-CREATE-READONLY-IGNORED", "AGT-SCHEMA-MUTABILITY", "AGT-N04"], Tags = [AgentsTag, Draft, "mutability"],
         Requirement = "An AgenticApplication's lastAccessed is readOnly (the server records access): a lastAccessed sent in a POST is not what a fresh GET shows (or the POST is refused with 400).")]
     public async Task ApplicationReadOnly()
     {
@@ -54,7 +54,7 @@ public sealed class AgentMutabilityChecks : AgentCheck
     }
 
     [Check("agents.agent.client-provisioned", "subject, protocols, owners and parent follow the profile's reading of the draft",
-        References = [Draft + " (Agent schema)", "RFC7644 §3.3"], Rows = ["AGT-N04"], Tags = [AgentsTag, Draft, "mutability", "profile"],
+        References = [Draft + " (Agent schema)", "RFC7644 §3.3"], Rows = ["AGT-CLIENT-PROVISIONED", "AGT-N04"], Tags = [AgentsTag, Draft, "mutability", "profile"],
         SpecIssues = [SpecIssueCatalog.ReadOnlyVersusProse, SpecIssueCatalog.SpecificationUrlTypo, SpecIssueCatalog.ProtocolTypeValues],
         Requirement = "Prose reading (default): a client provisions subject, protocols (type, specificationUrl), owners and parent, so values sent in a POST are stored. Schema-literal reading: they are readOnly, so values sent are ignored.")]
     public async Task ClientProvisioned()

@@ -12,42 +12,42 @@ namespace Scim.Conformance.Suites.Agents;
 public sealed class AgentNameChecks : AgentCheck
 {
     [Check("agents.agent.create-name-only", "An Agent can be created with only a name",
-        References = [Draft + " (Agent schema)", "RFC7644 §3.3"], Rows = ["AGT-N04", "AGT-N03"], Tags = [AgentsTag, Draft, "create"],
+        References = [Draft + " (Agent schema)", "RFC7644 §3.3"], Rows = ["AGT-N04", "AGT-N03", "RFC7644-3.3-CREATE-201", "RFC7644-3.3.1-CREATE-RESOURCETYPE", "RFC7643-3.1-META-LOCATION"], Tags = [AgentsTag, Draft, "create"],
         Requirement = "AGT-N04: every Agent attribute but name is optional, so POST /Agents with only schemas and name answers 201 with an id, meta.resourceType \"Agent\" and a meta.location ending in /Agents/{id}, and a fresh GET returns the name.")]
     public async Task AgentCreateNameOnly() => await CreateNameOnlyAsync(AgentKindOf);
 
     [Check("agents.application.create-name-only", "An AgenticApplication can be created with only a name",
-        References = [Draft + " (AgenticApplication schema)", "RFC7644 §3.3"], Rows = ["AGT-N04", "AGT-N03"], Tags = [AgentsTag, Draft, "create"],
+        References = [Draft + " (AgenticApplication schema)", "RFC7644 §3.3"], Rows = ["AGT-N04", "AGT-N03", "RFC7644-3.3-CREATE-201", "RFC7644-3.3.1-CREATE-RESOURCETYPE", "RFC7643-3.1-META-LOCATION"], Tags = [AgentsTag, Draft, "create"],
         Requirement = "AGT-N04: every AgenticApplication attribute but name is optional, so POST /AgenticApplications with only schemas and name answers 201 with an id, meta.resourceType \"AgenticApplication\" and a meta.location ending in /AgenticApplications/{id}.")]
     public async Task ApplicationCreateNameOnly() => await CreateNameOnlyAsync(ApplicationKind);
 
     [Check("agents.agent.name-required", "An Agent without a name, or with an empty one, is refused with 400",
-        References = [Draft + " (Agent schema: name)", "RFC7644 §3.3", "RFC7644 §3.12"], Rows = ["AGT-N07"], Tags = [AgentsTag, Draft, "create"],
+        References = [Draft + " (Agent schema: name)", "RFC7644 §3.3", "RFC7644 §3.12"], Rows = ["AGT-N07", "RFC7644-3.12-400-INVALIDVALUE"], Tags = [AgentsTag, Draft, "create"],
         Requirement = "AGT-N07: each Agent MUST include a non-empty name; POST /Agents without name, or with name \"\", is refused with 400 (scimType invalidValue) and creates nothing.")]
     public async Task AgentNameRequired() => await NameRequiredAsync(AgentKindOf);
 
     [Check("agents.application.name-required", "An AgenticApplication without a name, or with an empty one, is refused with 400",
-        References = [Draft + " (AgenticApplication schema: name)", "RFC7644 §3.3", "RFC7644 §3.12"], Rows = ["AGT-N08"], Tags = [AgentsTag, Draft, "create"],
+        References = [Draft + " (AgenticApplication schema: name)", "RFC7644 §3.3", "RFC7644 §3.12"], Rows = ["AGT-N08", "RFC7644-3.12-400-INVALIDVALUE"], Tags = [AgentsTag, Draft, "create"],
         Requirement = "AGT-N08: each AgenticApplication MUST include a non-empty name; a POST without name, or with name \"\", is refused with 400 (scimType invalidValue).")]
     public async Task ApplicationNameRequired() => await NameRequiredAsync(ApplicationKind);
 
     [Check("agents.agent.name-unique", "A second Agent with a name already taken is refused with 409",
-        References = [Draft + " (Agent schema: name)", "RFC7644 §3.3"], Rows = ["AGT-N07"], Tags = [AgentsTag, Draft, "uniqueness"],
+        References = [Draft + " (Agent schema: name)", "RFC7644 §3.3"], Rows = ["AGT-N07", "RFC7644-3.3-UNIQUENESS-409"], Tags = [AgentsTag, Draft, "uniqueness"],
         Requirement = "AGT-N07: an Agent's name MUST be unique across the server's Agents (uniqueness \"server\"), so creating another Agent with the same name answers 409 with scimType uniqueness.")]
     public async Task AgentNameUnique() => await NameUniqueAsync(AgentKindOf, caseVariant: false);
 
     [Check("agents.agent.name-unique-case", "A second Agent whose name differs only in case is refused with 409",
-        References = [Draft + " (Agent schema: name)", "RFC7644 §3.3", "RFC7643 §2.3.1"], Rows = ["AGT-N07"], Tags = [AgentsTag, Draft, "uniqueness"],
+        References = [Draft + " (Agent schema: name)", "RFC7644 §3.3", "RFC7643 §2.3.1"], Rows = ["AGT-N07", "RFC7644-3.3-UNIQUENESS-CASE"], Tags = [AgentsTag, Draft, "uniqueness"],
         Requirement = "AGT-N07: name is unique and not caseExact, so \"Helpdesk Bot\" and \"HELPDESK bOT\" are the same name: the second create answers 409 uniqueness.")]
     public async Task AgentNameUniqueCase() => await NameUniqueAsync(AgentKindOf, caseVariant: true);
 
     [Check("agents.application.name-unique", "A second AgenticApplication with a name already taken is refused with 409",
-        References = [Draft + " (AgenticApplication schema: name)", "RFC7644 §3.3"], Rows = ["AGT-N08"], Tags = [AgentsTag, Draft, "uniqueness"],
+        References = [Draft + " (AgenticApplication schema: name)", "RFC7644 §3.3"], Rows = ["AGT-N08", "RFC7644-3.3-UNIQUENESS-409"], Tags = [AgentsTag, Draft, "uniqueness"],
         Requirement = "AGT-N08: an AgenticApplication's name MUST be unique across the server's AgenticApplications, so creating another with the same name answers 409 with scimType uniqueness.")]
     public async Task ApplicationNameUnique() => await NameUniqueAsync(ApplicationKind, caseVariant: false);
 
     [Check("agents.application.name-unique-case", "A second AgenticApplication whose name differs only in case is refused with 409",
-        References = [Draft + " (AgenticApplication schema: name)", "RFC7644 §3.3", "RFC7643 §2.3.1"], Rows = ["AGT-N08"], Tags = [AgentsTag, Draft, "uniqueness"],
+        References = [Draft + " (AgenticApplication schema: name)", "RFC7644 §3.3", "RFC7643 §2.3.1"], Rows = ["AGT-N08", "RFC7644-3.3-UNIQUENESS-CASE"], Tags = [AgentsTag, Draft, "uniqueness"],
         Requirement = "AGT-N08: name is unique and not caseExact, so a second AgenticApplication whose name differs only in letter case answers 409 uniqueness.")]
     public async Task ApplicationNameUniqueCase() => await NameUniqueAsync(ApplicationKind, caseVariant: true);
 

@@ -14,13 +14,13 @@ namespace Scim.Conformance.Suites.Agents;
 public sealed class AgentOperationChecks : AgentCheck
 {
     [Check("agents.agent.operations", "/Agents supports GET, list, filter, .search, PUT, PATCH and DELETE",
-        Level = RequirementLevel.Should, References = [Draft + " (Agent resource type)", "RFC7644 §3.4.1", "RFC7644 §3.4.2", "RFC7644 §3.4.3", "RFC7644 §3.5.1", "RFC7644 §3.6"],
+        References = [Draft + " (Agent resource type)", "RFC7644 §3.4.1", "RFC7644 §3.4.2", "RFC7644 §3.4.3", "RFC7644 §3.5.1", "RFC7644 §3.6"],
         Rows = ["AGT-N03"], Tags = [AgentsTag, Draft, "operations"],
         Requirement = "AGT-N03 (SHOULD): the Agent resource type supports every RFC 7644 operation: GET by id, GET of the list, a filter, POST /.search, PUT, PATCH (when the ServiceProviderConfig advertises patch.supported) and DELETE (after which the Agent is gone).")]
     public async Task AgentOperations() => await OperationsAsync(AgentKindOf);
 
     [Check("agents.application.operations", "/AgenticApplications supports GET, list, filter, .search, PUT, PATCH and DELETE",
-        Level = RequirementLevel.Should, References = [Draft + " (AgenticApplication resource type)", "RFC7644 §3.4.1", "RFC7644 §3.4.2", "RFC7644 §3.4.3", "RFC7644 §3.5.1", "RFC7644 §3.6"],
+        References = [Draft + " (AgenticApplication resource type)", "RFC7644 §3.4.1", "RFC7644 §3.4.2", "RFC7644 §3.4.3", "RFC7644 §3.5.1", "RFC7644 §3.6"],
         Rows = ["AGT-N03"], Tags = [AgentsTag, Draft, "operations"],
         Requirement = "AGT-N03 (SHOULD): the AgenticApplication resource type supports every RFC 7644 operation: GET by id, GET of the list, a filter, POST /.search, PUT, PATCH (when the ServiceProviderConfig advertises patch.supported) and DELETE.")]
     public async Task ApplicationOperations() => await OperationsAsync(ApplicationKind);

@@ -13,7 +13,7 @@ namespace Scim.Conformance.Suites.Agents;
 public sealed class AgentValueChecks : AgentCheck
 {
     [Check("agents.agent.single-primary", "Two primary values in roles, entitlements or x509Certificates are not kept",
-        References = [Draft + " (Agent schema)", "RFC7643 §2.4"], Rows = ["AGT-N13"], Tags = [AgentsTag, Draft, "multi-valued"],
+        References = [Draft + " (Agent schema)", "RFC7643 §2.4"], Rows = ["AGT-N13", "RFC7643-2.4-PRIMARY-ONCE"], Tags = [AgentsTag, Draft, "multi-valued"],
         Requirement = "AGT-N13: primary true MUST appear no more than once among the values of roles, entitlements and x509Certificates: a POST with two primary roles is refused with 400, or at most one of them is primary afterwards.")]
     public async Task SinglePrimary()
     {
@@ -42,18 +42,18 @@ public sealed class AgentValueChecks : AgentCheck
     }
 
     [Check("agents.agent.active-cycle", "An Agent goes inactive and back by PUT, and stays listed while inactive",
-        References = [Draft + " (Agent schema: active)", "RFC7644 §3.5.1"], Rows = ["AGT-N04"], Tags = [AgentsTag, Draft, "lifecycle"],
+        References = [Draft + " (Agent schema: active)", "RFC7644 §3.5.1"], Rows = ["RFC7644-3.5.1-PUT-REPLACES", "AGT-N04", "RFC7643-4.1.1-ACTIVE"], Tags = [AgentsTag, Draft, "lifecycle"],
         SpecIssues = [SpecIssueCatalog.ActiveDefinedTwice],
         Requirement = "active is readWrite: PUT with active false makes a fresh GET show false while the Agent is still found by its name, and PUT with active true brings it back.")]
     public async Task AgentActiveCycle() => await ActiveCycleAsync(AgentKindOf);
 
     [Check("agents.application.active-cycle", "An AgenticApplication goes inactive and back by PUT",
-        References = [Draft + " (AgenticApplication schema: active)", "RFC7644 §3.5.1"], Rows = ["AGT-N04"], Tags = [AgentsTag, Draft, "lifecycle"],
+        References = [Draft + " (AgenticApplication schema: active)", "RFC7644 §3.5.1"], Rows = ["RFC7644-3.5.1-PUT-REPLACES", "AGT-N04"], Tags = [AgentsTag, Draft, "lifecycle"],
         Requirement = "active is readWrite: PUT with active false makes a fresh GET show false while the application is still found by its name, and PUT with active true brings it back.")]
     public async Task ApplicationActiveCycle() => await ActiveCycleAsync(ApplicationKind);
 
     [Check("agents.display-name.fallback", "Without a displayName, the name stands in for it",
-        Level = RequirementLevel.May, References = [Draft + " (Agent schema: displayName)", Draft + " (AgenticApplication schema: displayName)"],
+        References = [Draft + " (Agent schema: displayName)", Draft + " (AgenticApplication schema: displayName)"],
         Rows = ["AGT-N09"], Tags = [AgentsTag, Draft, "may"], SpecIssues = [SpecIssueCatalog.ProseOnlyAttributes],
         Requirement = "AGT-N09 (MAY): if displayName is unassigned, the name may be used as the display name; recorded as Info when an Agent or application created without displayName shows none.")]
     public async Task DisplayNameFallback()
@@ -86,7 +86,7 @@ public sealed class AgentValueChecks : AgentCheck
     }
 
     [Check("agents.agent.agent-type-round-trip", "An agentType value is stored and returned",
-        Level = RequirementLevel.May, References = [Draft + " (Agent schema: agentType)"], Rows = ["AGT-N10"], Tags = [AgentsTag, Draft, "may"],
+        References = [Draft + " (Agent schema: agentType)"], Rows = ["AGT-N10"], Tags = [AgentsTag, Draft, "may"],
         Requirement = "AGT-N10 (MAY): the server may define the valid agentType values; one it publishes as canonical (or \"Assistant\" from the draft's examples) is stored and read back; recorded as Info when it is not.")]
     public async Task AgentTypeRoundTrip()
     {
@@ -104,7 +104,7 @@ public sealed class AgentValueChecks : AgentCheck
     }
 
     [Check("agents.application.external-identifiers", "externalIdentifiers with a type, value and system are stored and returned",
-        Level = RequirementLevel.May, References = [Draft + " (AgenticApplication schema: externalIdentifiers)"], Rows = ["AGT-N16"], Tags = [AgentsTag, Draft, "may"],
+        References = [Draft + " (AgenticApplication schema: externalIdentifiers)"], Rows = ["AGT-N16"], Tags = [AgentsTag, Draft, "may"],
         Requirement = "AGT-N16 (MAY): the server may define canonical externalIdentifiers.type values; an identifier with a type it publishes (or \"ssoTenantId\" from the draft's example) is stored with its value and system; recorded as Info when it is not.")]
     public async Task ExternalIdentifiers()
     {

@@ -39,7 +39,7 @@ public sealed class AsyncRequestChecks : AsyncCheck
     }
 
     [Check("async.request.accepted", "Prefer: respond-async is honoured when asyncRequest is \"request\"",
-        Level = RequirementLevel.Should, References = ["RFC9967 §3", "RFC7240 §4.1", "RFC7240 §3"], Rows = ["RFC9967-3-ASYNC-ACCEPTED"], Tags = ["async"],
+        References = ["RFC9967 §3", "RFC7240 §4.1", "RFC7240 §3"], Rows = ["RFC9967-3-ASYNC-ACCEPTED"], Tags = ["async"],
         Requirement = "A server advertising asyncRequest \"request\" processes a write asynchronously when the client asks with Prefer: respond-async: it answers 202 Accepted and says so with Preference-Applied: respond-async.")]
     public async Task Accepted()
     {
@@ -147,7 +147,7 @@ public sealed class AsyncRequestChecks : AsyncCheck
     }
 
     [Check("async.spc.consistent", "Asynchronous processing is advertised when it is offered",
-        Level = RequirementLevel.May, References = ["RFC9967 §4", "RFC9967 §3"], Rows = ["RFC9967-4-ASYNC-ADVERTISED"], Tags = ["async", "spc"],
+        References = ["RFC9967 §4", "RFC9967 §3"], Rows = ["RFC9967-4-ASYNC-ADVERTISED"], Tags = ["async", "spc"],
         Requirement = "A server that does not advertise asynchronous requests (no securityEvents, or asyncRequest \"none\") answers a write with Prefer: respond-async synchronously; one that answers 202 anyway is recorded (Info), since clients rely on the advertisement.")]
     public async Task Consistent()
     {

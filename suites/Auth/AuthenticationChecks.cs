@@ -12,7 +12,7 @@ namespace Scim.Conformance.Suites.Auth;
 public sealed class AuthenticationChecks : ScimCheck
 {
     [Check("auth.no-credentials-rejected", "A request without credentials is refused",
-        References = ["RFC7644 §2", "RFC7644 §3.12"], Tags = ["auth"],
+        References = ["RFC7644 §2", "RFC7644 §3.12"], Rows = ["RFC7644-3.12-401-UNAUTHENTICATED", "RFC7644-2-WWW-AUTHENTICATE"], Tags = ["auth"],
         Requirement = "A server that requires authentication does not serve a resource endpoint to a request without an Authorization header: it answers 401 (Table 8: the authorization header is missing), or at least 403.")]
     public async Task NoCredentialsRejected()
     {
@@ -22,7 +22,7 @@ public sealed class AuthenticationChecks : ScimCheck
     }
 
     [Check("auth.wrong-credentials-rejected", "A request with invalid credentials is refused",
-        References = ["RFC7644 §2", "RFC7644 §3.12"], Tags = ["auth"],
+        References = ["RFC7644 §2", "RFC7644 §3.12"], Rows = ["RFC7644-3.12-401-UNAUTHENTICATED", "RFC7644-2-WWW-AUTHENTICATE"], Tags = ["auth"],
         Requirement = "A request carrying credentials of the configured scheme that the server never issued (a made-up bearer token, Basic password or API key) is answered 401 (Table 8: the authorization header is invalid), or at least 403 — never served.")]
     public async Task WrongCredentialsRejected()
     {

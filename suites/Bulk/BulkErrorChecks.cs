@@ -11,7 +11,7 @@ namespace Scim.Conformance.Suites.Bulk;
 public sealed class BulkErrorChecks : BulkCheck
 {
     [Check("bulk.errors.response-body", "A failed operation's result carries the SCIM error",
-        References = ["RFC7644 §3.7", "RFC7644 §3.7.3", "RFC7644 §3.12"], Rows = ["RFC7644-3.7-BULK-ERROR-BODY"], Tags = ["bulk", "errors"],
+        References = ["RFC7644 §3.7", "RFC7644 §3.7.3", "RFC7644 §3.12"], Rows = ["RFC7644-3.7-BULK-ERROR-BODY", "RFC7644-3.12-ERR-SCIMTYPE-OPTIONAL"], Tags = ["bulk", "errors"],
         Requirement = "A result with a non-2xx status includes response, a SCIM error: a POST duplicating an existing userName reports 409 (or 400) and a response with the Error schema and scimType \"uniqueness\".")]
     public async Task ResponseBody()
     {
@@ -27,7 +27,7 @@ public sealed class BulkErrorChecks : BulkCheck
         Expect.That(error.Member("scimType") is null || error.StringMember("scimType") == "uniqueness", "the failed result's error names another kind of error than the uniqueness conflict",
             "response.scimType \"uniqueness\"", ScimJson.Describe(error.Member("scimType")));
         Expect.That(error.Member("scimType") is not null, "the failed result's error gives no scimType; RFC 7644 §3.12 Table 9 defines uniqueness for it (the member is optional)",
-            "response.scimType \"uniqueness\"", "no scimType", RequirementLevel.May);
+            "response.scimType \"uniqueness\"", "no scimType", LevelOf("RFC7644-3.12-ERR-SCIMTYPE-OPTIONAL"));
     }
 
     [Check("bulk.errors.continue", "Without failOnErrors, operations after a failure are still processed",

@@ -13,7 +13,7 @@ namespace Scim.Conformance.Suites.Deactivation;
 public sealed class CredentialProbeChecks : DeactivationCheck
 {
     [Check("deactivation.credential.refused-after-deactivation", "A deactivated Agent's credential is refused",
-        Level = RequirementLevel.Should, References = ["draft-abbey-scim-agent-extension-00 Agent schema (active)", "RFC7643 §4.1.1"], Tags = ["deactivation", "credential", "agents", "propagation"],
+        References = ["draft-abbey-scim-agent-extension-00 Agent schema (active)", "RFC7643 §4.1.1"], Rows = ["AGT-ACTIVE-CREDENTIALS", "RFC7643-4.1.1-ACTIVE"], Tags = ["deactivation", "credential", "agents", "propagation"],
         Requirement = "active false means the agent can no longer authenticate: a token issued to it, accepted before, is refused (401/403, or inactive on introspection) within the declared propagation window after the deactivation.")]
     public async Task RefusedAfterDeactivation()
     {
@@ -23,7 +23,7 @@ public sealed class CredentialProbeChecks : DeactivationCheck
     }
 
     [Check("deactivation.credential.refused-after-delete", "A deleted Agent's credential is refused",
-        Level = RequirementLevel.Should, References = ["draft-abbey-scim-agent-extension-00 Agent schema (active)", "RFC7644 §3.6"], Tags = ["deactivation", "credential", "agents", "propagation", "delete"],
+        References = ["draft-abbey-scim-agent-extension-00 Agent schema (active)", "RFC7644 §3.6"], Rows = ["AGT-DELETE-CREDENTIALS", "RFC7644-3.6-DELETE-THEN-404"], Tags = ["deactivation", "credential", "agents", "propagation", "delete"],
         Requirement = "A deleted agent can no longer authenticate: a token issued to it, accepted before, is refused within the declared propagation window after the DELETE.")]
     public async Task RefusedAfterDelete()
     {

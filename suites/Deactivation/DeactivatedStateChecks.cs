@@ -14,7 +14,7 @@ namespace Scim.Conformance.Suites.Deactivation;
 public sealed class DeactivatedStateChecks : DeactivationCheck
 {
     [Check("deactivation.state.still-listed", "A deactivated resource is still listed",
-        References = ["RFC7644 §3.4.2", "RFC7643 §4.1.1"], Tags = ["deactivation", "list", "filter"],
+        References = ["RFC7644 §3.4.2", "RFC7643 §4.1.1"], Rows = ["RFC7644-3.4.2.2-ONLY-MATCHES", "RFC7643-4.1.1-ACTIVE"], Tags = ["deactivation", "list", "filter"],
         Requirement = "Deactivation is not deletion: a query for the resource by id still returns it, with active false. Needs filter.supported.")]
     public async Task StillListed()
     {
@@ -36,7 +36,7 @@ public sealed class DeactivatedStateChecks : DeactivationCheck
     }
 
     [Check("deactivation.state.active-filter", "active eq false finds a deactivated resource and active eq true does not",
-        References = ["RFC7644 §3.4.2.2", "RFC7643 §4.1.1"], Tags = ["deactivation", "filter"],
+        References = ["RFC7644 §3.4.2.2", "RFC7643 §4.1.1"], Rows = ["RFC7644-3.4.2.2-OP-EQ", "RFC7644-3.4.2.2-DEFAULTED-VALUE", "RFC7643-4.1.1-ACTIVE"], Tags = ["deactivation", "filter"],
         Requirement = "A filter on active uses the stored value: after deactivation, (id eq X and active eq false) returns the resource and (id eq X and active eq true) does not. Needs filter.supported.")]
     public async Task ActiveFilter()
     {
@@ -59,7 +59,7 @@ public sealed class DeactivatedStateChecks : DeactivationCheck
     }
 
     [Check("deactivation.state.other-attributes-unchanged", "Deactivation changes active and nothing else",
-        References = ["RFC7644 §3.5.1", "RFC7643 §4.1.1"], Tags = ["deactivation", "put"],
+        References = ["RFC7644 §3.5.1", "RFC7643 §4.1.1"], Rows = ["RFC7644-3.5.1-PUT-REPLACES"], Tags = ["deactivation", "put"],
         Requirement = "Replacing a resource with its own representation and active false changes only active (and meta): every other attribute reads back as before, so a later reactivation restores the identity whole.")]
     public async Task OtherAttributesUnchanged()
     {
@@ -82,7 +82,7 @@ public sealed class DeactivatedStateChecks : DeactivationCheck
     }
 
     [Check("deactivation.state.meta-advanced", "Deactivation moves meta.lastModified on (and meta.version, when present)",
-        References = ["RFC7643 §3.1", "RFC7644 §3.14"], Tags = ["deactivation", "meta", "etag"],
+        References = ["RFC7643 §3.1", "RFC7644 §3.14"], Rows = ["RFC7643-3.1-META-LASTMOD-ADVANCES", "RFC7644-3.14-ETAG-CHANGES"], Tags = ["deactivation", "meta", "etag"],
         Requirement = "Deactivation is a modification: meta.lastModified afterwards is later than before (equal is tolerated only when the server's timestamps have whole-second precision), and a meta.version present before and after differs, so that caches and conditional requests notice.")]
     public async Task MetaAdvanced()
     {
@@ -111,7 +111,7 @@ public sealed class DeactivatedStateChecks : DeactivationCheck
     }
 
     [Check("deactivation.state.twice", "Deactivating an inactive resource again succeeds",
-        References = ["RFC7644 §3.5.1", "RFC9110 §9.2.2"], Tags = ["deactivation", "put", "idempotent"],
+        References = ["RFC7644 §3.5.1", "RFC9110 §9.2.2"], Rows = ["RFC7644-3.5.1-PUT-REPLACES"], Tags = ["deactivation", "put", "idempotent"],
         Requirement = "PUT is idempotent: sending active false to a resource that is already inactive answers 2xx and leaves it inactive. Identity providers resend deprovisioning on every sync.")]
     public async Task Twice()
     {
@@ -131,7 +131,7 @@ public sealed class DeactivatedStateChecks : DeactivationCheck
     }
 
     [Check("deactivation.state.reactivation", "Setting active back to true restores the resource",
-        References = ["RFC7644 §3.5.1", "RFC7643 §4.1.1"], Tags = ["deactivation", "put", "filter"],
+        References = ["RFC7644 §3.5.1", "RFC7643 §4.1.1"], Rows = ["RFC7644-3.5.1-PUT-REPLACES", "RFC7643-4.1.1-ACTIVE"], Tags = ["deactivation", "put", "filter"],
         Requirement = "A deactivated resource can be reactivated: PUT with active true answers 2xx, a fresh GET shows active true, and (with filter.supported) active eq true finds it again.")]
     public async Task Reactivation()
     {

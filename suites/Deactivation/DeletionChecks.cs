@@ -13,7 +13,7 @@ namespace Scim.Conformance.Suites.Deactivation;
 public sealed class DeletionChecks : DeactivationCheck
 {
     [Check("deactivation.delete.removed-from-groups", "A deleted user is no longer a member of its groups",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.6", "RFC7643 §4.2"], Tags = ["deactivation", "delete", "groups"],
+        References = ["RFC7644 §3.6", "RFC7643 §4.2"], Rows = ["RFC7644-3.6-DELETE-REFERENCES", "RFC7643-4.2-MEMBERS-REFERENTIAL"], Tags = ["deactivation", "delete", "groups"],
         Requirement = "After a member User is deleted, a fresh GET of its group no longer lists it in members. RFC 7644 §3.6 makes a deleted resource 404 for every operation and omits it from query results (MUST) but says nothing of references to it in other resources, so this is graded SHOULD: a dangling member would keep granting whatever the group grants to whoever reuses the reference.")]
     public async Task RemovedFromGroups()
     {
@@ -35,7 +35,7 @@ public sealed class DeletionChecks : DeactivationCheck
     }
 
     [Check("deactivation.delete.agent-then-404", "After DELETE, every operation on an Agent or AgenticApplication answers 404",
-        References = ["RFC7644 §3.6", "draft-abbey-scim-agent-extension-00 Agent schema (active)"], Tags = ["deactivation", "delete", "agents"],
+        References = ["RFC7644 §3.6", "draft-abbey-scim-agent-extension-00 Agent schema (active)"], Rows = ["RFC7644-3.6-DELETE-THEN-404", "AGT-N03"], Tags = ["deactivation", "delete", "agents"],
         Requirement = "A deleted Agent or AgenticApplication answers 404 with a SCIM error to GET, PUT and DELETE (and PATCH when supported), even when the server only marks it deleted.")]
     public async Task AgentThen404()
     {
@@ -60,7 +60,7 @@ public sealed class DeletionChecks : DeactivationCheck
     }
 
     [Check("deactivation.delete.agent-id-not-reused", "A deleted Agent's id is not given to a new one",
-        References = ["RFC7643 §3.1"], Tags = ["deactivation", "delete", "id", "agents"],
+        References = ["RFC7643 §3.1"], Rows = ["RFC7643-3.1-ID-STABLE"], Tags = ["deactivation", "delete", "id", "agents"],
         Requirement = "An id is never reassigned: an Agent created after another was deleted gets a different id, so that audit trails and tokens naming the old id can never point at a new agent.")]
     public async Task AgentIdNotReused()
     {

@@ -13,7 +13,7 @@ namespace Scim.Conformance.Suites.Deactivation;
 public sealed class PatchDeactivationChecks : DeactivationCheck
 {
     [Check("deactivation.patch.rfc-forms", "PATCH replace deactivates, with a path and without one",
-        References = ["RFC7644 §3.5.2.3", "RFC7643 §4.1.1"], Tags = ["deactivation", "patch", "agents"],
+        References = ["RFC7644 §3.5.2.3", "RFC7643 §4.1.1"], Rows = ["RFC7644-3.5.2-PATCH-ACTIVE", "RFC7644-3.5.2.3-REPLACE-SV", "RFC7644-3.5.2.3-REPLACE-NO-PATH", "RFC7643-4.1.1-ACTIVE"], Tags = ["deactivation", "patch", "agents"],
         Requirement = "Both RFC forms deactivate: {op: replace, path: active, value: false} and {op: replace, value: {active: false}}; a fresh GET answers 200 with active false (not deleted). Checked for every type with a writable active. Needs patch.supported.")]
     public async Task RfcForms()
     {

@@ -7,7 +7,7 @@ namespace Scim.Conformance.Suites.Deactivation;
 public sealed class PutDeactivationChecks : DeactivationCheck
 {
     [Check("deactivation.put.active-false", "PUT with active false deactivates without deleting",
-        References = ["RFC7644 §3.5.1", "RFC7643 §4.1.1", "draft-abbey-scim-agent-extension-00 Agent schema (active)"], Tags = ["deactivation", "put", "agents"],
+        References = ["RFC7644 §3.5.1", "RFC7643 §4.1.1", "draft-abbey-scim-agent-extension-00 Agent schema (active)"], Rows = ["RFC7644-3.5.1-PUT-REPLACES", "RFC7643-4.1.1-ACTIVE", "AGT-N04"], Tags = ["deactivation", "put", "agents"],
         Requirement = "Replacing a resource with active set to false is accepted and stored: a fresh GET answers 200 with the boolean active false. The resource is suspended, not deleted. Checked for every type with a writable active (Users, Agents, AgenticApplications).")]
     public async Task ActiveFalse()
     {

@@ -25,7 +25,7 @@ public sealed class AgentExtensionChecks : ScimCheck
     }
 
     [Check("discovery.agents.extension-shape", "The agentExtension block is three booleans that agree with each other",
-        References = [Draft + " (ServiceProviderConfig extension)"], Rows = ["AGT-N01"], Tags = ["agents", Draft, "spc"],
+        References = [Draft + " (ServiceProviderConfig extension)"], Rows = ["AGT-SPC-FLAGS", "AGT-N01"], Tags = ["agents", Draft, "spc"],
         SpecIssues = [SpecIssueCatalog.NoDiscoveryCharacteristics, SpecIssueCatalog.ApplicationsSupportedWording],
         Requirement = "`agentExtension.supported`, `agentsSupported` and `agenticApplicationsSupported` are booleans; a resource type cannot be supported while the extension as a whole is not.")]
     public async Task ExtensionShape()
@@ -41,12 +41,12 @@ public sealed class AgentExtensionChecks : ScimCheck
     }
 
     [Check("discovery.agents.agent-resource-type", "agentsSupported agrees with an Agent resource type at /Agents",
-        References = [Draft + " (ServiceProviderConfig extension)", Draft + " (Agent resource type)"], Rows = ["AGT-N02"], Tags = ["agents", Draft, "resource-types"],
+        References = [Draft + " (ServiceProviderConfig extension)", Draft + " (Agent resource type)"], Rows = ["AGT-SPC-FLAGS", "AGT-RESOURCE-TYPES", "AGT-N01", "AGT-N02"], Tags = ["agents", Draft, "resource-types"],
         Requirement = "When `agentExtension.agentsSupported` is true, /ResourceTypes lists Agent with endpoint /Agents and schema urn:ietf:params:scim:schemas:core:2.0:Agent; when false, it lists none.")]
     public Task AgentResourceType() => ExpectResourceTypeAsync("agentsSupported", "Agent", "/Agents", ScimUrns.Agent);
 
     [Check("discovery.agents.agentic-application-resource-type", "agenticApplicationsSupported agrees with an AgenticApplication resource type",
-        References = [Draft + " (ServiceProviderConfig extension)", Draft + " (AgenticApplication resource type)"], Rows = ["AGT-N02"], Tags = ["agents", Draft, "resource-types"],
+        References = [Draft + " (ServiceProviderConfig extension)", Draft + " (AgenticApplication resource type)"], Rows = ["AGT-SPC-FLAGS", "AGT-RESOURCE-TYPES", "AGT-N01", "AGT-N02"], Tags = ["agents", Draft, "resource-types"],
         SpecIssues = [SpecIssueCatalog.ApplicationsSupportedWording],
         Requirement = "When `agentExtension.agenticApplicationsSupported` is true, /ResourceTypes lists AgenticApplication with endpoint /AgenticApplications and schema urn:ietf:params:scim:schemas:core:2.0:AgenticApplication; when false, it lists none.")]
     public Task AgenticApplicationResourceType() =>

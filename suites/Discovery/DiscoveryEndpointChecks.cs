@@ -22,7 +22,7 @@ public sealed class DiscoveryEndpointChecks : ScimCheck
     public Task ResourceTypesIgnoreListParameters() => ExpectIgnoredAsync("ResourceTypes");
 
     [Check("discovery.filter-forbidden", "A filter on a discovery endpoint is answered 403",
-        Level = RequirementLevel.Should, References = ["RFC7644 §4"], Rows = ["RFC7644-4-DISC-FILTER-403"], Tags = ["schemas", "resource-types", "spc"],
+        References = ["RFC7644 §4"], Rows = ["RFC7644-4-DISC-FILTER-403", "RFC7644-4-DISC-IGNORE-PARAMS"], Tags = ["schemas", "resource-types", "spc"],
         Requirement = "A `filter` on /ServiceProviderConfig, /Schemas or /ResourceTypes SHOULD be answered 403 so no client believes it was applied (a 200 with the full set only earns a Warn); a 200 with a filtered subset breaks the MUST that these endpoints ignore list parameters.")]
     public async Task FilterForbidden()
     {
@@ -51,12 +51,12 @@ public sealed class DiscoveryEndpointChecks : ScimCheck
             ignored.Add(spc.Summary);
 
         Expect.That(applied.Count == 0, "a discovery endpoint applied a filter, although these endpoints ignore list parameters",
-            "403, or at least the full set", $"filtered: {ScimJson.List(applied)}", RequirementLevel.Must);
+            "403, or at least the full set", $"filtered: {ScimJson.List(applied)}", LevelOf("RFC7644-4-DISC-IGNORE-PARAMS"));
         Expect.NoProblems(ignored, "a filter on a discovery endpoint was not answered 403", "HTTP 403 for every filtered discovery request");
     }
 
     [Check("discovery.schemas.read-only", "Schema resources cannot be written",
-        Effect = TargetEffect.Writes, Level = RequirementLevel.Should, References = ["RFC7643 §7", "RFC7644 §4"], Rows = ["RFC7643-7-SCHEMA-READONLY"], Tags = ["schemas", "read-only"],
+        Effect = TargetEffect.Writes, References = ["RFC7643 §7", "RFC7644 §4"], Rows = ["RFC7643-7-SCHEMA-READONLY"], Tags = ["schemas", "read-only"],
         Requirement = "Schema resources are read-only and /Schemas is defined for GET only, so PUT /Schemas/{id} is refused (non-2xx). Safe on a real tenant: the body sent is the schema as read, unchanged; POST and DELETE are not tried.")]
     public async Task SchemasReadOnly()
     {

@@ -10,7 +10,7 @@ namespace Scim.Conformance.Suites.Discovery;
 public sealed class PaginationAdvertisementChecks : ScimCheck
 {
     [Check("discovery.pagination.required-flags", "The pagination block says which pagination methods are supported",
-        References = ["RFC9865 (Service Provider Configuration)"], Tags = ["rfc9865", "spc"],
+        References = ["RFC9865 (Service Provider Configuration)"], Rows = ["RFC9865-4-SPC-REQUIRED-FLAGS", "RFC9865-4-SPC-PAGINATION"], Tags = ["rfc9865", "spc"],
         Requirement = "When the ServiceProviderConfig has a `pagination` block, its REQUIRED `cursor` and `index` members are booleans.")]
     public async Task RequiredFlags()
     {
@@ -21,7 +21,7 @@ public sealed class PaginationAdvertisementChecks : ScimCheck
     }
 
     [Check("discovery.pagination.default-method", "The default pagination method is one the server supports",
-        References = ["RFC9865 (Service Provider Configuration)", "RFC9865 (pagination methods)"], Tags = ["rfc9865", "spc"],
+        References = ["RFC9865 (Service Provider Configuration)", "RFC9865 (pagination methods)"], Rows = ["RFC9865-4-SPC-DEFAULT-METHOD", "RFC9865-2.3-DEFAULT-METHOD"], Tags = ["rfc9865", "spc"],
         Requirement = "`defaultPaginationMethod`, when present, is \"cursor\" or \"index\", and names a method the block marks as supported.")]
     public async Task DefaultMethod()
     {
@@ -37,7 +37,7 @@ public sealed class PaginationAdvertisementChecks : ScimCheck
     }
 
     [Check("discovery.pagination.positive-integers", "Page sizes and the cursor timeout are positive integers",
-        References = ["RFC9865 (Service Provider Configuration)"], Tags = ["rfc9865", "spc"],
+        References = ["RFC9865 (Service Provider Configuration)"], Rows = ["RFC9865-4-SPC-POSITIVE-INTEGERS"], Tags = ["rfc9865", "spc"],
         Requirement = "`defaultPageSize`, `maxPageSize` and `cursorTimeout`, when present, are positive integers.")]
     public async Task PositiveIntegers()
     {
@@ -51,7 +51,7 @@ public sealed class PaginationAdvertisementChecks : ScimCheck
     }
 
     [Check("discovery.pagination.page-size-order", "The default page size does not exceed the maximum page size",
-        Level = RequirementLevel.Should, References = ["RFC9865 (Service Provider Configuration)"], Tags = ["rfc9865", "spc"],
+        References = ["RFC9865 (Service Provider Configuration)"], Rows = ["RFC9865-4-SPC-MAXPAGESIZE"], Tags = ["rfc9865", "spc"],
         Requirement = "`maxPageSize` caps every page whatever `count` asks, so a `defaultPageSize` above it is a contradiction a client cannot honour.")]
     public async Task PageSizeOrder()
     {

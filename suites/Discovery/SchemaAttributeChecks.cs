@@ -78,7 +78,7 @@ public sealed partial class SchemaAttributeChecks : ScimCheck
     }
 
     [Check("discovery.schemas.reference-types", "Reference attributes say what they may refer to",
-        Level = RequirementLevel.Should, References = ["RFC7643 §7", "RFC7643 §2.3.7"], Tags = ["schemas"],
+        References = ["RFC7643 §7", "RFC7643 §2.3.7"], Rows = ["RFC7643-7-SCHEMA-REFERENCETYPES", "RFC7643-2.3.7-REF-RESOLVES"], Tags = ["schemas"],
         Requirement = "An attribute of type `reference` declares a non-empty `referenceTypes` (resource type names, \"external\" or \"uri\"), which is what tells a client how to resolve it.")]
     public async Task ReferenceTypes()
     {
@@ -100,7 +100,7 @@ public sealed partial class SchemaAttributeChecks : ScimCheck
     }
 
     [Check("discovery.schemas.unique-attribute-names", "Attribute names are unique, ignoring case, at each level of a schema",
-        References = ["RFC7643 §2.1", "RFC7643 §7"], Tags = ["schemas"],
+        References = ["RFC7643 §2.1", "RFC7643 §7"], Rows = ["RFC7643-2.1-ATTRNAME-CASE-UNIQUE", "RFC7643-7-SCHEMA-ATTR-FIELDS"], Tags = ["schemas"],
         Requirement = "Attribute names are case-insensitive, so two attributes of one schema (or sub-attributes of one attribute) whose names differ only in case are the same attribute declared twice.")]
     public async Task UniqueAttributeNames()
     {
@@ -112,7 +112,7 @@ public sealed partial class SchemaAttributeChecks : ScimCheck
     }
 
     [Check("discovery.schemas.complex-has-subattributes", "Complex attributes list their sub-attributes",
-        Level = RequirementLevel.Should, References = ["RFC7643 §7"], Rows = ["RFC7643-7-SCHEMA-SUBATTRS"], Tags = ["schemas"],
+        References = ["RFC7643 §7"], Rows = ["RFC7643-7-SCHEMA-SUBATTRS"], Tags = ["schemas"],
         Requirement = "An attribute of type `complex` defines its sub-attributes in a non-empty `subAttributes`.")]
     public async Task ComplexHasSubAttributes()
     {

@@ -96,7 +96,7 @@ public sealed class ServiceProviderConfigChecks : ScimCheck
     }
 
     [Check("discovery.spc.authentication-scheme-type", "Authentication scheme types are the ones RFC 7643 defines",
-        Level = RequirementLevel.May, References = ["RFC7643 §5"], Rows = ["RFC7643-5-SPC-AUTHSCHEMES"], Tags = ["spc", "auth"],
+        References = ["RFC7643 §5"], Rows = ["RFC7643-5-SPC-AUTHSCHEMES-TYPE-VALUES", "RFC7643-5-SPC-AUTHSCHEMES"], Tags = ["spc", "auth"],
         Requirement = "RFC 7643 defines the `type` values oauth, oauth2, oauthbearertoken, httpbasic and httpdigest; another value is allowed but no client will recognise it (recorded as Info).")]
     public async Task AuthenticationSchemeType()
     {
@@ -111,7 +111,7 @@ public sealed class ServiceProviderConfigChecks : ScimCheck
     }
 
     [Check("discovery.spc.public", "The authentication schemes can be read without credentials",
-        Level = RequirementLevel.Should, References = ["RFC7643 §5"], Rows = ["RFC7643-5-SPC-AUTHSCHEMES-PUBLIC"], Tags = ["spc", "auth"],
+        References = ["RFC7643 §5"], Rows = ["RFC7643-5-SPC-AUTHSCHEMES-PUBLIC"], Tags = ["spc", "auth"],
         Requirement = "A client can learn how to authenticate before it has credentials: GET /ServiceProviderConfig without credentials returns the `authenticationSchemes`.")]
     public async Task Public()
     {
@@ -123,7 +123,7 @@ public sealed class ServiceProviderConfigChecks : ScimCheck
     }
 
     [Check("discovery.spc.read-only", "The ServiceProviderConfig cannot be written",
-        Effect = TargetEffect.Writes, Level = RequirementLevel.Should, References = ["RFC7643 §5", "RFC7644 §4"], Rows = ["RFC7643-5-SPC-READONLY"], Tags = ["spc", "read-only"],
+        Effect = TargetEffect.Writes, References = ["RFC7643 §5", "RFC7644 §4"], Rows = ["RFC7643-5-SPC-READONLY"], Tags = ["spc", "read-only"],
         Requirement = "All ServiceProviderConfig attributes are readOnly and the endpoint is defined for GET only, so PUT and PATCH are refused (non-2xx). Safe on a real tenant: what is sent is the configuration as read, unchanged.")]
     public async Task ReadOnly()
     {

@@ -46,7 +46,7 @@ public abstract class ETagCheck : LifecycleCheck
         if (response.Status == 409)
         {
             Expect.Violation($"{what} was refused with 409 instead of 412 Precondition Failed",
-                "HTTP 412 (RFC 7644 §3.14 and RFC 7232 §3.1)", $"{response.Summary}{ErrorReplies.DetailHint(response)}", Reports.Model.RequirementLevel.Should);
+                "HTTP 412 (RFC 7644 §3.14 and RFC 7232 §3.1)", $"{response.Summary}{ErrorReplies.DetailHint(response)}", LevelOf("RFC7644-3.14-IF-MATCH-412"));
         }
         Expect.That(response.Status == 412, $"{what} was not refused as a failed precondition",
             "HTTP 412 Precondition Failed", $"{response.Summary}{ErrorReplies.DetailHint(response)}");

@@ -21,7 +21,7 @@ public sealed class ETagHeaderChecks : ETagCheck
     }
 
     [Check("etag.header.equals-meta-version", "The ETag header and meta.version are the same tag",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.14", "RFC7643 §3.1"], Rows = ["RFC7644-3.14-ETAG-META-VERSION"], Tags = ["etag", "meta"],
+        References = ["RFC7644 §3.14", "RFC7643 §3.1"], Rows = ["RFC7644-3.14-ETAG-META-VERSION"], Tags = ["etag", "meta"],
         Requirement = "The version sent in the ETag header should also be the resource's meta.version, on the POST 201, GET 200 and PUT 200 alike, so a client that stored the resource can send it back as If-Match.")]
     public async Task EqualsMetaVersion()
     {

@@ -48,19 +48,19 @@ public sealed class ErrorResponseChecks : ScimCheck
         "an error body does not hold the error members at its top level", "`status` (and `scimType`, `detail` when given) as top-level members");
 
     [Check("errors.scim-type-vocabulary", "scimType uses the keywords of RFC 7644 Table 9",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.12"], Rows = ["RFC7644-3.12-ERR-SCIMTYPE-VOCAB"], Tags = ["errors"],
+        References = ["RFC7644 §3.12"], Rows = ["RFC7644-3.12-ERR-SCIMTYPE-VOCAB", "RFC7644-3.12-ERR-SCIMTYPE-NON-400"], Tags = ["errors"],
         Requirement = "When an error body has a `scimType`, it is one of the keywords of Table 9 (invalidFilter, tooMany, uniqueness, mutability, invalidSyntax, invalidPath, noTarget, invalidValue, invalidVers, sensitive) with the same letter case.")]
     public Task ScimTypeVocabulary() => JudgeBodiesAsync(ErrorBodies.ScimTypeProblem,
         "an error body has a `scimType` that is not one of the defined keywords", $"`scimType` absent or one of {ScimJson.List(ErrorBodies.ScimTypes)}");
 
     [Check("errors.detail-string", "The error detail is a human-readable string",
-        References = ["RFC7644 §3.12"], Rows = ["RFC7644-3.12-ERR-DETAIL"], Tags = ["errors"],
+        References = ["RFC7644 §3.12"], Rows = ["RFC7644-3.12-ERR-DETAIL-B", "RFC7644-3.12-ERR-DETAIL"], Tags = ["errors"],
         Requirement = "`detail` is optional; when an error body has one, it is a JSON string meant for people, not an object or an array.")]
     public Task DetailString() => JudgeBodiesAsync(ErrorBodies.DetailProblem,
         "an error body has a `detail` that is not a string", "`detail` absent or a JSON string");
 
     [Check("errors.not-200", "Errors are reported with an error status, not 200",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.2", "RFC7644 §3.12"], Rows = ["RFC7644-3.2-ERR-IN-STATUS"], Tags = ["errors", "http-status"],
+        References = ["RFC7644 §3.2", "RFC7644 §3.12"], Rows = ["RFC7644-3.2-ERR-IN-STATUS"], Tags = ["errors", "http-status"],
         Requirement = "An error is transmitted in the HTTP status code of the response as well as in its body: no error body arrives with a 2xx (or 3xx) status.")]
     public async Task Not200()
     {

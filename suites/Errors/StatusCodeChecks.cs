@@ -11,7 +11,7 @@ namespace Scim.Conformance.Suites.Errors;
 public sealed class StatusCodeChecks : ScimCheck
 {
     [Check("errors.unknown-resource-404", "An unknown resource id is answered 404",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.12"], Rows = ["RFC7644-3.12-404-RESOURCE"], Tags = ["errors", "http-status"],
+        References = ["RFC7644 §3.12"], Rows = ["RFC7644-3.12-404-RESOURCE"], Tags = ["errors", "http-status"],
         Requirement = "GET, PUT, PATCH and DELETE of {endpoint}/{id} for an id that does not exist are answered 404 (PUT and PATCH are only judged when the server implements them).")]
     public async Task UnknownResource404()
     {
@@ -44,7 +44,7 @@ public sealed class StatusCodeChecks : ScimCheck
     }
 
     [Check("errors.unknown-endpoint-404", "An unknown endpoint is answered 404",
-        Effect = TargetEffect.ReadsOnly, Level = RequirementLevel.Should, References = ["RFC7644 §3.12"], Rows = ["RFC7644-3.12-404-ENDPOINT"], Tags = ["errors", "http-status"],
+        Effect = TargetEffect.ReadsOnly, References = ["RFC7644 §3.12"], Rows = ["RFC7644-3.12-404-ENDPOINT"], Tags = ["errors", "http-status"],
         Requirement = "A GET of a path under the base URL that is no SCIM endpoint is answered 404.")]
     public async Task UnknownEndpoint404()
     {
@@ -53,7 +53,7 @@ public sealed class StatusCodeChecks : ScimCheck
     }
 
     [Check("errors.invalid-syntax", "An unparsable request body is answered 400 invalidSyntax",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.12"], Rows = ["RFC7644-3.12-400-INVALIDSYNTAX"], Tags = ["errors", "http-status"],
+        References = ["RFC7644 §3.12"], Rows = ["RFC7644-3.12-400-INVALIDSYNTAX"], Tags = ["errors", "http-status"],
         Requirement = "A POST to a resource endpoint whose body is not valid JSON (a truncated document) is answered 400, with `scimType` invalidSyntax when it gives one (another keyword is a Warn; no scimType is recorded as Info, the member being optional).")]
     public async Task InvalidSyntax()
     {
@@ -64,7 +64,7 @@ public sealed class StatusCodeChecks : ScimCheck
     }
 
     [Check("errors.invalid-value", "A value of the wrong type is answered 400 invalidValue",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.12", "RFC7643 §2.3"], Rows = ["RFC7644-3.12-400-INVALIDVALUE"], Tags = ["errors", "http-status"],
+        References = ["RFC7644 §3.12", "RFC7643 §2.3"], Rows = ["RFC7644-3.12-400-INVALIDVALUE"], Tags = ["errors", "http-status"],
         Requirement = "A POST whose body gives a boolean attribute (User `active`, or another writable boolean of the type) a string such as \"notaboolean\" is refused with 400, with `scimType` invalidValue when it gives one (another keyword is a Warn; no scimType is recorded as Info, the member being optional); the value is never stored.")]
     public async Task InvalidValue()
     {
@@ -81,7 +81,7 @@ public sealed class StatusCodeChecks : ScimCheck
     }
 
     [Check("errors.unsupported-501", "An operation the server does not support is answered 501",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.12", "RFC7643 §5"], Rows = ["RFC7644-3.12-501-UNSUPPORTED"], Tags = ["errors", "http-status", "spc"],
+        References = ["RFC7644 §3.12", "RFC7643 §5"], Rows = ["RFC7644-3.12-501-UNSUPPORTED"], Tags = ["errors", "http-status", "spc"],
         Requirement = "What the ServiceProviderConfig says is unsupported is refused with 501 Not Implemented: PATCH of a resource when patch.supported is false, POST /Bulk when bulk.supported is false.")]
     public async Task Unsupported501()
     {
@@ -116,7 +116,7 @@ public sealed class StatusCodeChecks : ScimCheck
     }
 
     [Check("errors.client-errors-not-5xx", "Client mistakes are answered 4xx, never 5xx",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.12"], Rows = ["RFC7644-3.12-500-NOT-FOR-CLIENT-ERRORS"], Tags = ["errors", "http-status"],
+        References = ["RFC7644 §3.12"], Rows = ["RFC7644-3.12-500-NOT-FOR-CLIENT-ERRORS"], Tags = ["errors", "http-status"],
         Requirement = "An unknown id or endpoint, an unparsable body or filter, and a value of the wrong type are the client's mistakes: each is answered with a 4xx status; 500 is for the server's own failures.")]
     public async Task ClientErrorsNot5xx()
     {

@@ -18,7 +18,7 @@ public sealed class PatchDialectChecks : PatchCheck
     private const string EnterpriseUser = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
     [Check("interop.patch.capitalised-op", "PATCH accepts the capitalised op values Entra ID sends",
-        Level = RequirementLevel.May, References = ["RFC7644 §3.5.2"], Tags = ["interop", "patch", "entra"],
+        References = ["RFC7644 §3.5.2"], Rows = ["INTEROP-PATCH-CAPITALISED-OP"], Tags = ["interop", "patch", "entra"],
         Requirement = "Microsoft Entra ID sends op as \"Add\", \"Replace\" and \"Remove\" (capitalised, unless the tenant URL carries aadOptscim062020); a server that serves Entra accepts them as add, replace and remove.")]
     public async Task CapitalisedOp()
     {
@@ -35,7 +35,7 @@ public sealed class PatchDialectChecks : PatchCheck
     }
 
     [Check("interop.patch.string-booleans", "PATCH accepts \"True\" and \"False\" strings for boolean attributes",
-        Level = RequirementLevel.May, References = ["RFC7643 §2.3.2", "RFC7644 §3.5.2.3"], Tags = ["interop", "patch", "entra", "deactivation"],
+        References = ["RFC7643 §2.3.2", "RFC7644 §3.5.2.3"], Rows = ["INTEROP-PATCH-STRING-BOOLEANS"], Tags = ["interop", "patch", "entra", "deactivation"],
         Requirement = "Microsoft Entra ID deactivates a user with value \"False\" (a JSON string) for active; a server that serves Entra reads it as the boolean false and stores active false.")]
     public async Task StringBooleans()
     {
@@ -48,7 +48,7 @@ public sealed class PatchDialectChecks : PatchCheck
     }
 
     [Check("interop.patch.dotted-keys", "A path-less replace may name sub-attributes with dotted keys",
-        Level = RequirementLevel.May, References = ["RFC7644 §3.5.2.3", "RFC7644 §3.10"], Tags = ["interop", "patch", "entra"],
+        References = ["RFC7644 §3.5.2.3", "RFC7644 §3.10"], Rows = ["INTEROP-PATCH-DOTTED-KEYS"], Tags = ["interop", "patch", "entra"],
         Requirement = "Microsoft Entra ID sends a replace without a path whose value has keys such as \"name.givenName\"; a server that serves Entra treats each key as an attribute path and sets those sub-attributes.")]
     public async Task DottedKeys()
     {
@@ -63,7 +63,7 @@ public sealed class PatchDialectChecks : PatchCheck
     }
 
     [Check("interop.patch.urn-keys", "A path-less replace may name extension attributes with URN-qualified keys",
-        Level = RequirementLevel.May, References = ["RFC7644 §3.5.2.3", "RFC7644 §3.10"], Tags = ["interop", "patch", "entra", "extensions"],
+        References = ["RFC7644 §3.5.2.3", "RFC7644 §3.10"], Rows = ["INTEROP-PATCH-URN-KEYS"], Tags = ["interop", "patch", "entra", "extensions"],
         Requirement = "Microsoft Entra ID sends a replace without a path whose value has keys such as \"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department\"; a server that serves Entra sets that extension attribute.")]
     public async Task UrnKeys()
     {
@@ -80,7 +80,7 @@ public sealed class PatchDialectChecks : PatchCheck
     }
 
     [Check("interop.patch.member-remove-by-value", "A member is removed by a remove whose value lists it",
-        Level = RequirementLevel.May, References = ["RFC7644 §3.5.2.2"], Tags = ["interop", "patch", "entra", "groups"],
+        References = ["RFC7644 §3.5.2.2"], Rows = ["INTEROP-PATCH-MEMBER-REMOVE-BY-VALUE"], Tags = ["interop", "patch", "entra", "groups"],
         Requirement = "Microsoft Entra ID removes a group member with {\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":id}]}; a server that serves Entra removes exactly the listed member (the RFC's literal reading, removing every member, breaks the group).")]
     public async Task MemberRemoveByValue()
     {
@@ -94,7 +94,7 @@ public sealed class PatchDialectChecks : PatchCheck
     }
 
     [Check("interop.patch.member-remove-by-filter", "A member is removed by a members[value eq …] path",
-        Level = RequirementLevel.May, References = ["RFC7644 §3.5.2.2"], Tags = ["interop", "patch", "okta", "groups"],
+        References = ["RFC7644 §3.5.2.2"], Rows = ["INTEROP-PATCH-MEMBER-REMOVE-BY-FILTER", "RFC7644-3.5.2.2-REMOVE-FILTER"], Tags = ["interop", "patch", "okta", "groups"],
         Requirement = "Okta removes a group member with {\"op\":\"remove\",\"path\":\"members[value eq \\\"id\\\"]\"}; a server that serves Okta removes exactly that member and keeps the others.")]
     public async Task MemberRemoveByFilter()
     {
@@ -108,7 +108,7 @@ public sealed class PatchDialectChecks : PatchCheck
     }
 
     [Check("interop.patch.path-less-active", "A path-less replace {\"active\": false} deactivates the user",
-        Level = RequirementLevel.May, References = ["RFC7644 §3.5.2.3", "RFC7643 §4.1.1"], Tags = ["interop", "patch", "okta", "deactivation"],
+        References = ["RFC7644 §3.5.2.3", "RFC7643 §4.1.1"], Rows = ["INTEROP-PATCH-PATH-LESS-ACTIVE", "RFC7644-3.5.2.3-REPLACE-NO-PATH"], Tags = ["interop", "patch", "okta", "deactivation"],
         Requirement = "Okta deactivates a user with {\"op\":\"replace\",\"value\":{\"active\":false}}; a server that serves Okta stores active false, and the user stays retrievable.")]
     public async Task PathLessActive()
     {

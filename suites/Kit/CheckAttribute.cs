@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Scim.Conformance.Reports.Model;
 using Xunit;
 
 namespace Scim.Conformance.Suites.Kit;
@@ -29,12 +28,12 @@ public sealed class CheckAttribute : FactAttribute
 
     public string Title { get; }
 
-    public RequirementLevel Level { get; set; } = RequirementLevel.Must;
-
     /// <summary>Where the requirement is written, e.g. <c>RFC7644 §4</c> or <c>draft-abbey-scim-agent-extension-00 §3.1</c>.</summary>
     public string[] References { get; set; } = [];
 
-    /// <summary>Rows of the requirement catalog this check covers (e.g. <c>RFC7644-4-SPC-SCHEMA</c>).</summary>
+    /// <summary>IDs of the requirements this check judges, from the registry (<c>suites/Requirements/requirements.json</c>,
+    /// e.g. <c>RFC7644-4-SPC-SCHEMA</c>). The first is the check's primary requirement: the check is graded at its level.
+    /// A check has no level of its own, so its verdict is never stronger than the text it cites.</summary>
     public string[] Rows { get; set; } = [];
 
     public string[] Tags { get; set; } = [];

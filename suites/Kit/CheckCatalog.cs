@@ -20,15 +20,27 @@ public static partial class CheckCatalog
     public static IReadOnlyList<CheckDescriptor> Discover(Assembly assembly)
     {
         var checks = new List<CheckDescriptor>();
+        var problems = new List<string>();
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
         {
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {
-                if (method.GetCustomAttribute<CheckAttribute>() is { } attribute)
+                if (method.GetCustomAttribute<CheckAttribute>() is not { } attribute)
+                    continue;
+                try
+                {
                     checks.Add(CheckDescriptor.From(method, attribute));
+                }
+                catch (CheckMetadataException e)
+                {
+                    problems.Add(e.Message);
+                }
             }
         }
 
+        // Every unusable check at once, so one look at the message fixes them all.
+        if (problems.Count > 0)
+            throw new InvalidOperationException($"{problems.Count} check(s) with unusable metadata: {string.Join("; ", problems)}");
         var duplicates = checks.GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicates.Count > 0)
             throw new InvalidOperationException($"duplicate check IDs: {string.Join(", ", duplicates)}");

@@ -22,3 +22,9 @@ public sealed class PrerequisiteException(string reason) : Exception(reason);
 
 /// <summary>No verdict could be reached: the network, a timeout or the harness failed.</summary>
 public sealed class HarnessException(string reason, Exception? inner = null) : Exception(reason, inner);
+
+/// <summary>A check's metadata is unusable (e.g. it names no requirement, so it has no level); the catalog refuses it.</summary>
+public sealed class CheckMetadataException(string checkId, string problem) : Exception($"check {checkId} {problem}")
+{
+    public string CheckId { get; } = checkId;
+}

@@ -57,6 +57,7 @@ public static class CheckExecutor
         Tags = check.Tags,
         Requirement = check.Requirement,
         SpecIssues = check.SpecIssues,
+        Requirements = [.. check.Requirements.Select(r => r.ToReference())],
         Outcome = Outcome.Skipped,
     };
 
@@ -86,12 +87,19 @@ public static class CheckExecutor
         }
     }
 
+    /// <summary>A violation graded below the primary requirement's stated level says why (a lower-case or declarative
+    /// statement, an ambiguity), so a reader never takes an Info for an oversight.</summary>
+    private static string WithGrading(VerdictException v, CheckContext context) =>
+        v.Level is null && context.Level == context.Check.Level && context.Check.Requirements.FirstOrDefault()?.GradingNote is { } note
+            ? $"{v.Reason} [{note}]"
+            : v.Reason;
+
     private static Exception Unwrap(Exception e) =>
         e is TargetInvocationException { InnerException: { } inner } ? Unwrap(inner) : e;
 
     private static Verdict Grade(Exception e, CheckContext context, TimeSpan timeout, CancellationToken cancellationToken) => e switch
     {
-        VerdictException v => new Verdict((v.Level ?? context.Level).ViolationOutcome(), v.Reason, v.Expected, v.Actual),
+        VerdictException v => new Verdict((v.Level ?? context.Level).ViolationOutcome(), WithGrading(v, context), v.Expected, v.Actual),
         NotApplicableException n => new Verdict(Outcome.NotApplicable, n.Message),
         PrerequisiteException p => new Verdict(Outcome.Skipped, $"prerequisite not met: {p.Message}"),
         HarnessException h => new Verdict(Outcome.Error, h.Message),

@@ -1,3 +1,6 @@
+using Scim.Conformance.Reports.Model;
+using Scim.Conformance.Suites.Requirements;
+
 namespace Scim.Conformance.Suites.Kit;
 
 /// <summary>Base class of every class of checks. It hands a check its client, verdict helpers, ledger and the
@@ -31,6 +34,13 @@ public abstract class ScimCheck : IAsyncDisposable
     protected TargetSession Target => Context.Session;
 
     protected Task<DiscoverySnapshot> DiscoveryAsync() => Context.DiscoveryAsync();
+
+    /// <summary>The graded level of a second requirement the check judges beside its primary one, for a violation of
+    /// that requirement: the level comes from the registry, never from the check. (A check names it in its <c>Rows</c>;
+    /// a helper shared by several checks may judge one for all of them.)</summary>
+    protected static RequirementLevel LevelOf(string requirementId) =>
+        RequirementRegistry.Find(requirementId)?.GradedLevel
+            ?? throw new InvalidOperationException($"the requirement {requirementId} is not in the registry");
 
     protected Task RequireCapabilityAsync(string field) => Context.RequireCapabilityAsync(field);
 

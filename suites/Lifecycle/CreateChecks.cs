@@ -60,7 +60,7 @@ public sealed class CreateChecks : LifecycleCheck
     }
 
     [Check("lifecycle.create.body", "A create returns the new resource",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.3"], Rows = ["RFC7644-3.3-CREATE-BODY"], Tags = ["create"],
+        References = ["RFC7644 §3.3"], Rows = ["RFC7644-3.3-CREATE-BODY"], Tags = ["create"],
         Requirement = "The 201 response body is the server's representation of the new resource: it has `id`, `schemas`, `meta` and the values submitted.")]
     public async Task Body()
     {
@@ -157,7 +157,7 @@ public sealed class CreateChecks : LifecycleCheck
     public Task UniquenessCase() => ExpectDuplicatesRefusedAsync(AsciiCaseVariant, "the same value in another letter case", caseInsensitiveOnly: true);
 
     [Check("lifecycle.create.required-attributes", "A create without a required attribute is refused with 400",
-        References = ["RFC7643 §2.2", "RFC7643 §4.1.1", "RFC7644 §3.3", "RFC7644 §3.12"], Rows = ["RFC7643-4.1.1-USERNAME-REQUIRED"], Tags = ["create", "required"],
+        References = ["RFC7643 §2.2", "RFC7643 §4.1.1", "RFC7644 §3.3", "RFC7644 §3.12"], Rows = ["RFC7643-4.1.1-USERNAME-REQUIRED", "RFC7644-3.12-400-INVALIDVALUE", "AGT-N07", "AGT-N08"], Tags = ["create", "required"],
         Requirement = "Each attribute the schema declares `required: true` must be supplied: a POST without it answers 400 (scimType invalidValue), for every resource type and every required attribute.")]
     public async Task RequiredAttributes()
     {
@@ -194,7 +194,7 @@ public sealed class CreateChecks : LifecycleCheck
     }
 
     [Check("lifecycle.create.schemas-required", "A create without `schemas` is refused",
-        References = ["RFC7643 §3", "RFC7644 §3.3"], Rows = ["RFC7644-3.3-CREATE-SCHEMAS-MISSING"], Tags = ["create", "schemas"],
+        References = ["RFC7643 §3", "RFC7644 §3.3"], Rows = ["RFC7644-3.3-CREATE-SCHEMAS-MISSING", "RFC7643-3-SCHEMAS-PRESENT"], Tags = ["create", "schemas"],
         Requirement = "`schemas` is REQUIRED in every SCIM representation, requests included: a POST body without it answers 400 (invalidSyntax or invalidValue). Many servers accept it; that is still a deviation.")]
     public async Task SchemasRequired()
     {
@@ -218,7 +218,7 @@ public sealed class CreateChecks : LifecycleCheck
     }
 
     [Check("lifecycle.create.group-display-name-duplicates", "Duplicate group names are refused only if the schema says they are unique",
-        References = ["RFC7643 §4.2", "RFC7643 §7", "RFC7643 §8.7.1"], Rows = ["RFC7644-3.3-CREATE-GROUP-UNIQUE-OPTIONAL"], Tags = ["create", "uniqueness", "groups"],
+        References = ["RFC7643 §4.2", "RFC7643 §7", "RFC7643 §8.7.1"], Rows = ["RFC7643-7-SCHEMA-MATCHES-BEHAVIOUR", "RFC7644-3.3-CREATE-GROUP-UNIQUE-OPTIONAL", "RFC7644-3.3-UNIQUENESS-409"], Tags = ["create", "uniqueness", "groups"],
         Requirement = "Group displayName is not unique in RFC 7643's schema, so two groups with the same displayName are both created — unless the server's own /Schemas declares displayName `uniqueness: server`, in which case the second answers 409 uniqueness. Behaviour must match the declaration.")]
     public async Task GroupDisplayNameDuplicates()
     {
@@ -236,7 +236,7 @@ public sealed class CreateChecks : LifecycleCheck
     }
 
     [Check("lifecycle.create.null-not-defaulted", "null and [] in a create leave the attribute unassigned",
-        References = ["RFC7644 §3.3", "RFC7643 §2.5"], Rows = ["RFC7644-3.3-CREATE-DEFAULTS"], Tags = ["create", "defaults"],
+        References = ["RFC7644 §3.3", "RFC7643 §2.5"], Rows = ["RFC7643-2.5-NULL-UNASSIGNED", "RFC7644-3.3-CREATE-DEFAULTS"], Tags = ["create", "defaults"],
         Requirement = "A server MAY default attributes a client omits, but a client that sends null (single-valued) or [] (multi-valued) asserts \"no value\": the created user has no nickName and no emails.")]
     public async Task NullNotDefaulted()
     {

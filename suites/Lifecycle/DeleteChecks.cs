@@ -89,7 +89,7 @@ public sealed class DeleteChecks : LifecycleCheck
     }
 
     [Check("lifecycle.delete.no-conflict", "A deleted resource's unique values are free again",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.6"], Rows = ["RFC7644-3.6-DELETE-NO-CONFLICT"], Tags = ["delete", "uniqueness"],
+        References = ["RFC7644 §3.6"], Rows = ["RFC7644-3.6-DELETE-NO-CONFLICT"], Tags = ["delete", "uniqueness"],
         Requirement = "A deleted resource should not count for uniqueness: creating a user with the userName of one just deleted answers 201, not 409.")]
     public async Task NoConflict()
     {
@@ -104,7 +104,7 @@ public sealed class DeleteChecks : LifecycleCheck
     }
 
     [Check("lifecycle.delete.unknown-404", "DELETE of an unknown id answers 404",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.6", "RFC7644 §3.12"], Rows = ["RFC7644-3.6-DELETE-MISSING"], Tags = ["delete"],
+        References = ["RFC7644 §3.6", "RFC7644 §3.12"], Rows = ["RFC7644-3.6-DELETE-MISSING"], Tags = ["delete"],
         Requirement = "Deleting a resource that does not exist answers 404 Not Found (Table 8), for every resource type.")]
     public async Task Unknown404()
     {

@@ -54,7 +54,7 @@ public sealed class GroupMembershipChecks : LifecycleCheck
     }
 
     [Check("lifecycle.group.unknown-member", "A member that is no resource is refused or accepted, never a server error",
-        Level = RequirementLevel.Should, References = ["RFC7643 §4.2", "RFC7643 §2.3.7", "RFC7644 §3.12"], Rows = ["RFC7643-4.2-MEMBERS-REFERENTIAL"], Tags = ["groups", "references"],
+        References = ["RFC7643 §4.2", "RFC7643 §2.3.7", "RFC7644 §3.12"], Rows = ["RFC7644-3.12-500-NOT-FOR-CLIENT-ERRORS", "RFC7643-4.2-MEMBERS-REFERENTIAL"], Tags = ["groups", "references"],
         Requirement = "Referential integrity is the server's choice: a member whose value is no resource is refused with 400 or accepted; a client mistake never earns a 5xx.")]
     public async Task UnknownMember()
     {
@@ -66,7 +66,7 @@ public sealed class GroupMembershipChecks : LifecycleCheck
     }
 
     [Check("lifecycle.group.nested", "Groups may contain groups",
-        Level = RequirementLevel.May, References = ["RFC7643 §4.2"], Rows = ["RFC7643-4.2-NESTED"], Tags = ["groups"],
+        References = ["RFC7643 §4.2"], Rows = ["RFC7643-4.2-NESTED"], Tags = ["groups"],
         Requirement = "Service providers MAY support groups as members of groups: a group created with another group as member keeps it, with type \"Group\" (Info when nesting is not supported).")]
     public async Task Nested()
     {
@@ -83,7 +83,7 @@ public sealed class GroupMembershipChecks : LifecycleCheck
     }
 
     [Check("lifecycle.user.groups-reflect-membership", "A user's groups attribute reflects its memberships",
-        References = ["RFC7643 §4.1.2"], Rows = ["RFC7643-4.1.2-GROUPS-REFLECT"], Tags = ["groups", "references"],
+        References = ["RFC7643 §4.1.2"], Rows = ["RFC7643-4.1.2-GROUPS-REFLECT", "RFC7643-4.1.2-GROUPS-REFLECT-B", "RFC7643-4.2-MEMBERS-VALUE"], Tags = ["groups", "references"],
         Requirement = "When the User schema declares `groups`, a user added to a group lists it: `groups[].value` is the group's id and `$ref`, when present, resolves to the group.")]
     public async Task GroupsReflectMembership()
     {

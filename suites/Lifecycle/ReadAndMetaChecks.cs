@@ -121,7 +121,7 @@ public sealed partial class ReadAndMetaChecks : LifecycleCheck
     }
 
     [Check("lifecycle.meta.version-matches-etag", "meta.version equals the ETag header of the same response",
-        References = ["RFC7643 §3.1", "RFC7644 §3.14"], Rows = ["RFC7643-3.1-META-VERSION-ETAG"], Tags = ["meta", "etag"],
+        References = ["RFC7643 §3.1", "RFC7644 §3.14"], Rows = ["RFC7643-3.1-META-VERSION-ETAG", "RFC7644-3.14-ETAG-META-VERSION"], Tags = ["meta", "etag"],
         Requirement = "When a resource carries `meta.version`, it is the same entity tag as the ETag header of the response that carries it (checked on the create and a fresh GET). RFC 7643 §3.1 writes this \"must\" in lower case, but as the definition of the attribute: a version that differs from the ETag breaks If-Match for every client, so it is graded as a MUST.")]
     public async Task VersionMatchesEtag()
     {

@@ -45,7 +45,7 @@ public sealed class ReplaceChecks : LifecycleCheck
     }
 
     [Check("lifecycle.put.response-matches-stored", "The PUT response is what is stored",
-        References = ["RFC7644 §3.5.1"], Rows = ["RFC7644-3.5.1-PUT-OMITTED"], Tags = ["put"],
+        References = ["RFC7644 §3.5.1"], Rows = ["RFC7644-3.5.1-PUT-200", "RFC7644-3.5.1-PUT-OMITTED"], Tags = ["put"],
         Requirement = "Omitted readWrite attributes may be cleared or defaulted (both allowed), but the 200 response is the resource as now stored: a fresh GET returns the same values (meta aside).")]
     public async Task ResponseMatchesStored()
     {
@@ -107,7 +107,7 @@ public sealed class ReplaceChecks : LifecycleCheck
     }
 
     [Check("lifecycle.put.required-attributes", "A PUT without a required attribute is refused and changes nothing",
-        References = ["RFC7644 §3.5.1", "RFC7643 §4.1.1"], Rows = ["RFC7644-3.5.1-PUT-REQUIRED"], Tags = ["put", "required"],
+        References = ["RFC7644 §3.5.1", "RFC7643 §4.1.1"], Rows = ["RFC7644-3.5.1-PUT-REQUIRED", "RFC7643-4.1.1-USERNAME-REQUIRED"], Tags = ["put", "required"],
         Requirement = "Required attributes must be present in a PUT: one without userName answers 400, and the stored resource keeps its userName.")]
     public async Task RequiredAttributes()
     {

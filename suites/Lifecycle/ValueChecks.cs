@@ -56,7 +56,7 @@ public sealed class ValueChecks : LifecycleCheck
     }
 
     [Check("lifecycle.multi-valued.no-duplicates", "A multi-valued attribute does not return the same value twice",
-        Level = RequirementLevel.Should, References = ["RFC7643 §2.4"], Rows = ["RFC7643-2.4-NO-DUP-TYPE-VALUE"], Tags = ["multi-valued"],
+        References = ["RFC7643 §2.4"], Rows = ["RFC7643-2.4-NO-DUP-TYPE-VALUE"], Tags = ["multi-valued"],
         Requirement = "Service providers SHOULD NOT return the same (type, value) combination more than once per attribute: a create that sends one email twice reads back with it once (or is refused).")]
     public async Task NoDuplicates()
     {
@@ -106,7 +106,7 @@ public sealed class ValueChecks : LifecycleCheck
     }
 
     [Check("lifecycle.user.x509-not-base64-refused", "A certificate that is not base64 is refused",
-        Level = RequirementLevel.Should, References = ["RFC7643 §4.1.2", "RFC7643 §2.3.6", "RFC7644 §3.12"], Rows = ["RFC7643-4.1.2-X509-BASE64"], Tags = ["types", "certificates"],
+        References = ["RFC7643 §4.1.2", "RFC7643 §2.3.6", "RFC7644 §3.12"], Rows = ["RFC7644-3.12-400-INVALIDVALUE", "RFC7643-4.1.2-X509-BASE64"], Tags = ["types", "certificates"],
         Requirement = "Each x509Certificates value is a base64-encoded DER certificate (binary): a create whose certificate value is not base64 is refused with 400 invalidValue. (A real certificate round-trips: lifecycle.create.round-trip sends one.)")]
     public async Task X509NotBase64Refused()
     {

@@ -10,7 +10,7 @@ namespace Scim.Conformance.Suites.Me;
 public sealed class MeChecks : ScimCheck
 {
     [Check("me.alias.location", "/Me names the subject's resource",
-        References = ["RFC7644 §3.11"], Rows = ["RFC7644-3.11-ME-REDIRECT", "RFC7644-3.11-ME-DIRECT-LOCATION"], Tags = ["me"],
+        References = ["RFC7644 §3.11"], Rows = ["RFC7644-3.11-ME-DIRECT-LOCATION", "RFC7644-3.11-ME-REDIRECT"], Tags = ["me"],
         Requirement = "A server that supports /Me either redirects with 308 Permanent Redirect to the subject's resource, or answers directly with the resource and a Location header holding its permanent URL (its meta.location).")]
     public async Task AliasLocation()
     {
@@ -44,7 +44,7 @@ public sealed class MeChecks : ScimCheck
     }
 
     [Check("me.unsupported.501", "A server without /Me answers it 501",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.11", "RFC7644 §3.12"], Rows = ["RFC7644-3.11-ME-UNSUPPORTED-501"], Tags = ["me"],
+        References = ["RFC7644 §3.11", "RFC7644 §3.12"], Rows = ["RFC7644-3.11-ME-UNSUPPORTED-501"], Tags = ["me"],
         Requirement = "A service provider that does not support /Me should answer it 501 Not Implemented, which tells a client the alias is not offered; a 404 leaves it guessing whether the subject has no resource.")]
     public async Task Unsupported501()
     {

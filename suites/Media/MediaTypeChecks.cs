@@ -35,7 +35,7 @@ public sealed class MediaTypeChecks : ScimCheck
     }
 
     [Check("media.accept-json", "Accept: application/json is served",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.8"], Rows = ["RFC7644-3.8-ACCEPT-JSON"], Tags = ["media-type"],
+        References = ["RFC7644 §3.8"], Rows = ["RFC7644-3.8-ACCEPT-JSON"], Tags = ["media-type"],
         Requirement = "A GET that accepts only application/json (of the ServiceProviderConfig and of a resource list) is answered 200 with a JSON body, like the same GET with application/scim+json.")]
     public async Task AcceptJson()
     {
@@ -76,7 +76,7 @@ public sealed class MediaTypeChecks : ScimCheck
     }
 
     [Check("media.response-content-type", "SCIM responses are labelled application/scim+json",
-        Effect = TargetEffect.Writes, Level = RequirementLevel.Should, References = ["RFC7644 §3.1", "RFC7644 §8.1"], Rows = ["RFC7644-3.1-RESP-MEDIA-TYPE"], Tags = ["media-type"],
+        Effect = TargetEffect.Writes, References = ["RFC7644 §3.1", "RFC7644 §8.1"], Rows = ["RFC7644-3.1-RESP-MEDIA-TYPE", "RFC7644-3.8-DEFAULT-FORMAT"], Tags = ["media-type"],
         Requirement = "Every JSON response — configuration, list, created and read resource, errors (404, and 400 for an unparsable body) — is labelled application/scim+json; application/json is only a Warn, while another label (such as application/json+scim) or none breaks the MUST to answer Accept: application/scim+json.")]
     public async Task ResponseContentType()
     {
@@ -106,7 +106,7 @@ public sealed class MediaTypeChecks : ScimCheck
             (mediaType == PlainJsonType ? plainJson : wrong).Add($"{response.Summary} is labelled {response.ContentType ?? "with no Content-Type"}");
         }
         Expect.NoProblems(wrong, "a SCIM response carries neither the SCIM media type nor JSON's",
-            $"Content-Type {ScimJsonType} on each of the {withBody.Count} responses with a body", RequirementLevel.Must);
+            $"Content-Type {ScimJsonType} on each of the {withBody.Count} responses with a body", LevelOf("RFC7644-3.8-DEFAULT-FORMAT"));
         Expect.NoProblems(plainJson, "a SCIM response is labelled application/json instead of application/scim+json",
             $"Content-Type {ScimJsonType} on each of the {withBody.Count} responses with a body");
     }

@@ -12,7 +12,7 @@ public sealed class CursorActorChecks : CursorPaginationCheck
     private const int PageSize = 2;
 
     [Check("pagination.cursor.other-actor", "A cursor obtained by one client shows another client nothing it may not see",
-        References = ["RFC9865 (security considerations)"], Tags = ["pagination", "cursor", "rfc9865", "auth"],
+        References = ["RFC9865 (security considerations)"], Rows = ["RFC9865-5.2-CONFIDENTIALITY"], Tags = ["pagination", "cursor", "rfc9865", "auth"],
         Requirement = "Paging stays confined to what the current actor may access even with a cursor another actor obtained: when a second identity presents the primary identity's nextCursor (same query, same count), the server either refuses the cursor or answers with only resources that the second identity's own query, without a cursor, returns.")]
     public async Task OtherActor()
     {

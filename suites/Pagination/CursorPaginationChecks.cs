@@ -16,7 +16,7 @@ public sealed class CursorPaginationChecks : CursorPaginationCheck
     private const int PageSize = 2;
 
     [Check("pagination.cursor.first-page", "The first cursor page has a nextCursor and no previousCursor",
-        References = ["RFC9865 (query parameters)", "RFC9865 (response attributes)"], Tags = ["pagination", "cursor", "rfc9865"],
+        References = ["RFC9865 (query parameters)", "RFC9865 (response attributes)"], Rows = ["RFC9865-2-CURSOR-FIRST-PAGE", "RFC9865-2-PREVIOUSCURSOR-FIRST", "RFC9865-2-NEXTCURSOR"], Tags = ["pagination", "cursor", "rfc9865"],
         Requirement = "A query with an empty cursor (bare `cursor`, and `cursor=`) and count=2 over the check's five users answers 200 with at most 2 resources, a non-empty `nextCursor` (more pages exist) and no `previousCursor` (which MUST NOT come with the first page).")]
     public async Task FirstPage()
     {
@@ -38,7 +38,7 @@ public sealed class CursorPaginationChecks : CursorPaginationCheck
     }
 
     [Check("pagination.cursor.walk", "Following nextCursor visits every result exactly once",
-        References = ["RFC9865 (response attributes)", "RFC9865 (query parameters)"], Tags = ["pagination", "cursor", "rfc9865"],
+        References = ["RFC9865 (response attributes)", "RFC9865 (query parameters)"], Rows = ["RFC9865-2-NEXTCURSOR", "RFC9865-2-SAME-QUERY", "RFC9865-2-COUNT-MAX"], Tags = ["pagination", "cursor", "rfc9865"],
         Requirement = "Following `nextCursor` from the first page (count=2, every other parameter unchanged) returns each of the check's five users exactly once — no duplicates, no gaps — in pages of at most 2, and the walk ends with a page without `nextCursor`.")]
     public async Task Walk()
     {
@@ -53,7 +53,7 @@ public sealed class CursorPaginationChecks : CursorPaginationCheck
     }
 
     [Check("pagination.cursor.last-page", "The last page carries no nextCursor",
-        References = ["RFC9865 (response attributes)"], Tags = ["pagination", "cursor", "rfc9865"],
+        References = ["RFC9865 (response attributes)"], Rows = ["RFC9865-2-NEXTCURSOR", "RFC9865-2-NEXTCURSOR-EMPTY-LAST"], Tags = ["pagination", "cursor", "rfc9865"],
         Requirement = "`nextCursor` is in every page except the last, and its absence is how a client learns that no pages remain: walking the check's five users with count=2, the page that returns the last of them has no `nextCursor`. A server that adds a nextCursor leading to an empty, final page costs every client a round trip (Warn); one that never omits it leaves the walk without an end (Fail).")]
     public async Task LastPage()
     {
@@ -78,11 +78,11 @@ public sealed class CursorPaginationChecks : CursorPaginationCheck
             "no nextCursor on the page that returns the last result", Describe(cohort, pages));
         Expect.Violation($"{last.Summary} returned the last of the {total} users (totalResults {ScimJson.Describe(last.Body?.Member("totalResults"))}) "
             + $"and still carried a nextCursor, which led to {after.Count} more page(s) holding {after.Sum(p => p.Resources.Count)} resource(s)",
-            "no nextCursor on the page that returns the last result", Describe(cohort, pages), RequirementLevel.Should);
+            "no nextCursor on the page that returns the last result", Describe(cohort, pages), LevelOf("RFC9865-2-NEXTCURSOR-EMPTY-LAST"));
     }
 
     [Check("pagination.cursor.count-zero", "count=0 (or a negative count) with a cursor returns no resources",
-        References = ["RFC9865 (query parameters)"], Tags = ["pagination", "cursor", "rfc9865"],
+        References = ["RFC9865 (query parameters)"], Rows = ["RFC9865-2-COUNT-ZERO", "RFC9865-2-COUNT-NEGATIVE", "RFC9865-2-TOTALRESULTS"], Tags = ["pagination", "cursor", "rfc9865"],
         Requirement = "In a cursor query, count=0 asks for no resources except `totalResults`, and a negative count SHALL be read as 0: `cursor&count=0` and `cursor&count=-1` over the check's five users answer 200 with no resources and, when `totalResults` is given (it MAY be omitted), totalResults 5.")]
     public async Task CountZero()
     {
@@ -107,7 +107,7 @@ public sealed class CursorPaginationChecks : CursorPaginationCheck
     }
 
     [Check("pagination.cursor.invalid-cursor", "A cursor the server never issued is refused with 400 invalidCursor",
-        Level = RequirementLevel.Should, References = ["RFC9865 (pagination errors)"], Tags = ["pagination", "cursor", "rfc9865", "errors"],
+        References = ["RFC9865 (pagination errors)"], Rows = ["RFC9865-2.1-INVALID-CURSOR", "RFC9865-2.1-ERRORS"], Tags = ["pagination", "cursor", "rfc9865", "errors"],
         Requirement = "Invalid pagination parameters SHOULD get the appropriate error, and for a cursor that is 400 with scimType invalidCursor: a real nextCursor with one character changed, and a well-formed random string, are both refused — not answered with a page as if they were the first cursor or another valid one.")]
     public async Task InvalidCursor()
     {
@@ -128,7 +128,7 @@ public sealed class CursorPaginationChecks : CursorPaginationCheck
     }
 
     [Check("pagination.cursor.count-change", "Changing count between cursor pages is refused with 400 invalidCount",
-        Level = RequirementLevel.Should, References = ["RFC9865 (pagination errors)", "RFC9865 (response attributes)"], Tags = ["pagination", "cursor", "rfc9865", "errors"],
+        References = ["RFC9865 (pagination errors)", "RFC9865 (response attributes)"], Rows = ["RFC9865-2.1-INVALID-COUNT", "RFC9865-2-SAME-QUERY"], Tags = ["pagination", "cursor", "rfc9865", "errors"],
         Requirement = "A cursor continues the query it came from, whose count must stay identical: requesting the next page with the nextCursor of a count=2 page but count=3 SHOULD be refused with 400 and scimType invalidCount.")]
     public async Task CountChange()
     {
@@ -144,7 +144,7 @@ public sealed class CursorPaginationChecks : CursorPaginationCheck
     private const int MaxWait = 30;
 
     [Check("pagination.cursor.expired-cursor", "A cursor older than cursorTimeout is refused with 400 expiredCursor",
-        Level = RequirementLevel.Should, References = ["RFC9865 (pagination errors)", "RFC9865 (Service Provider Configuration)"], Tags = ["pagination", "cursor", "rfc9865", "errors"],
+        References = ["RFC9865 (pagination errors)", "RFC9865 (Service Provider Configuration)"], Rows = ["RFC9865-2.1-EXPIRED-CURSOR", "RFC9865-4-SPC-CURSORTIMEOUT"], Tags = ["pagination", "cursor", "rfc9865", "errors"],
         Requirement = "`pagination.cursorTimeout` says how many seconds a cursor stays valid, and a cursor used after it has expired SHOULD get 400 with scimType expiredCursor: the check takes the nextCursor of a first page, waits cursorTimeout + 1 seconds, then asks for the next page with it. NotApplicable when the ServiceProviderConfig gives no cursorTimeout or one above 30 seconds (the only wait in the suite: the requirement is about time).")]
     public async Task ExpiredCursor()
     {
@@ -168,7 +168,7 @@ public sealed class CursorPaginationChecks : CursorPaginationCheck
     private const int MaxCohort = 25;
 
     [Check("pagination.cursor.max-page-size", "No cursor page holds more than maxPageSize resources",
-        References = ["RFC9865 (Service Provider Configuration)", "RFC9865 (pagination errors)"], Tags = ["pagination", "cursor", "rfc9865"],
+        References = ["RFC9865 (Service Provider Configuration)", "RFC9865 (pagination errors)"], Rows = ["RFC9865-4-SPC-MAXPAGESIZE", "RFC9865-2.1-INVALID-COUNT"], Tags = ["pagination", "cursor", "rfc9865"],
         Requirement = "`maxPageSize` caps every page whatever `count` says: a cursor query with count=maxPageSize+1 answers either a page of at most maxPageSize resources or 400 invalidCount (count outside 0..maxPageSize); both are allowed. The check creates maxPageSize+1 users when that is at most 25, so that the cap is really tested; with a larger maxPageSize it can only see that such a count is answered 200 or 400 invalidCount.")]
     public async Task MaxPageSize()
     {
@@ -197,7 +197,7 @@ public sealed class CursorPaginationChecks : CursorPaginationCheck
     }
 
     [Check("pagination.cursor.default-method", "A query naming no pagination method gets the advertised default",
-        References = ["RFC9865 (default pagination method)", "RFC9865 (Service Provider Configuration)"], Tags = ["pagination", "cursor", "rfc9865", "spc"],
+        References = ["RFC9865 (default pagination method)", "RFC9865 (Service Provider Configuration)"], Rows = ["RFC9865-2.3-DEFAULT-METHOD", "RFC9865-4-SPC-DEFAULT-METHOD"], Tags = ["pagination", "cursor", "rfc9865", "spc"],
         Requirement = "A server offering cursors MUST choose a default method for queries with neither `startIndex` nor `cursor`, and `defaultPaginationMethod` says which: count=2 over the check's five users, without either parameter, returns a page with `nextCursor` when the default is \"cursor\", and an index page without `nextCursor` when it is \"index\".")]
     public async Task DefaultMethod()
     {

@@ -24,7 +24,7 @@ public sealed class GroupChecks : PatchCheck
     }
 
     [Check("patch.group.large-membership", "1,000 members are added to a group in one PATCH",
-        References = ["RFC7644 §3.5.2.1", "RFC7643 §4.2"], Tags = ["patch", "add", "groups", "heavy"],
+        References = ["RFC7644 §3.5.2.1", "RFC7643 §4.2"], Rows = ["RFC7644-3.5.2.1-ADD-MEMBER", "RFC7644-3.5.2.1-ADD-MV-APPEND"], Tags = ["patch", "add", "groups", "heavy"],
         Requirement = "An add to members appends every value sent, however many: adding 1,000 users in one PATCH leaves the group with all 1,000, as a fresh read shows.")]
     public async Task LargeMembership()
     {

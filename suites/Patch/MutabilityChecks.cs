@@ -26,7 +26,7 @@ public sealed class MutabilityChecks : PatchCheck
     }
 
     [Check("patch.mutability.immutable", "An immutable value cannot be changed once set",
-        References = ["RFC7644 §3.5.2", "RFC7643 §2.2", "RFC7643 §4.2"], Rows = ["RFC7644-3.5.2-PATCH-IMMUTABLE-ADD"], Tags = ["patch", "mutability", "groups"],
+        References = ["RFC7644 §3.5.2", "RFC7643 §2.2", "RFC7643 §4.2"], Rows = ["RFC7643-4.2-MEMBERS-IMMUTABLE", "RFC7644-3.5.2-PATCH-IMMUTABLE-ADD", "RFC7644-3.5.2-PATCH-READONLY"], Tags = ["patch", "mutability", "groups"],
         Requirement = "An immutable attribute is set when its value is added and SHALL NOT be updated afterwards: a group member's value (immutable in the Group schema) can be added, but replacing members[value eq A].value with B is refused with 400 mutability and A stays.")]
     public async Task Immutable()
     {

@@ -11,7 +11,7 @@ namespace Scim.Conformance.Suites.Patch;
 public sealed class RequestChecks : PatchCheck
 {
     [Check("patch.supported", "An advertised PATCH is really served",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.5", "RFC7643 §5"], Rows = ["RFC7644-3.5-PATCH-SHOULD"], Tags = ["patch", "spc"],
+        References = ["RFC7644 §3.5", "RFC7643 §5"], Rows = ["RFC7644-3.5-PATCH-SHOULD"], Tags = ["patch", "spc"],
         Requirement = "Service providers SHOULD support PATCH; one whose ServiceProviderConfig says patch.supported true accepts a valid PATCH (200 or 204) instead of refusing it as not implemented.")]
     public async Task Supported()
     {
@@ -23,7 +23,7 @@ public sealed class RequestChecks : PatchCheck
     }
 
     [Check("patch.request.schema", "A PATCH body without the PatchOp schema is refused",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.5.2", "RFC7644 §3.12"], Rows = ["RFC7644-3.5.2-PATCH-SCHEMA"], Tags = ["patch", "errors"],
+        References = ["RFC7644 §3.5.2", "RFC7644 §3.12"], Rows = ["RFC7644-3.5.2-PATCH-SCHEMA"], Tags = ["patch", "errors"],
         Requirement = "A PATCH request body declares urn:ietf:params:scim:api:messages:2.0:PatchOp in schemas; one that names the User schema instead is refused with 400 invalidSyntax and changes nothing.")]
     public async Task Schema()
     {
@@ -139,7 +139,7 @@ public sealed class RequestChecks : PatchCheck
     }
 
     [Check("patch.unknown-404", "PATCH of a resource that does not exist answers 404",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.12", "RFC7644 §3.5.2"], Rows = ["RFC7644-3.5.2-PATCH-404"], Tags = ["patch", "errors"],
+        References = ["RFC7644 §3.12", "RFC7644 §3.5.2"], Rows = ["RFC7644-3.5.2-PATCH-404"], Tags = ["patch", "errors"],
         Requirement = "A PATCH of {endpoint}/{id} for an id that does not exist is answered 404 with a SCIM error.")]
     public async Task Unknown404()
     {

@@ -10,7 +10,7 @@ namespace Scim.Conformance.Suites.Retrieval;
 public sealed class AttributeSelectionChecks : RetrievalCheck
 {
     [Check("retrieval.attributes", "attributes=userName returns userName and nothing else but what is returned always",
-        References = ["RFC7644 §3.4.2.5", "RFC7644 §3.9"], Rows = ["RFC7644-3.4.2.5-ATTRIBUTES-SUPPORTED"], Tags = ["attributes", "users"],
+        References = ["RFC7644 §3.4.2.5", "RFC7644 §3.9"], Rows = ["RFC7644-3.4.2.5-ATTRIBUTES-SUPPORTED", "RFC7643-3.1-META-RETURNED-DEFAULT"], Tags = ["attributes", "users"],
         Requirement = "The `attributes` parameter is supported and overrides the default set: GET /Users/{id}?attributes=userName returns `userName` and, besides it, only `schemas` and attributes returned \"always\" (`id`); `name`, `emails` and `meta` (returned default) are left out.")]
     public async Task Attributes()
     {

@@ -108,7 +108,7 @@ public sealed class ParameterScopeChecks : RetrievalCheck
     }
 
     [Check("retrieval.unknown-parameter-ignored", "An unknown query parameter is ignored, not refused",
-        Level = RequirementLevel.Should, References = ["RFC7644 §3.4.2"], Rows = ["RFC7644-3.4.2-IGNORE-UNKNOWN-PARAM"], Tags = ["list", "users"],
+        References = ["RFC7644 §3.4.2"], Rows = ["RFC7644-3.4.2-IGNORE-UNKNOWN-PARAM"], Tags = ["list", "users"],
         Requirement = "A query parameter the server does not know is ignored: GET /Users/{id}?scimctUnknownParameter=1 returns the same attributes as GET /Users/{id}, and GET /Users?count=1&scimctUnknownParameter=1 answers 200 with a ListResponse.")]
     public async Task UnknownParameterIgnored()
     {

@@ -11,7 +11,7 @@ namespace Scim.Conformance.Suites.Search;
 public sealed class SearchChecks : SearchCheck
 {
     [Check("search.supported", "POST /Users/.search answers a SearchRequest with a ListResponse",
-        Effect = TargetEffect.ReadsOnly, Level = RequirementLevel.May, References = ["RFC7644 §3.4.3"], Rows = ["RFC7644-3.4.3-SEARCH-SUPPORTED"], Tags = ["search"],
+        Effect = TargetEffect.ReadsOnly, References = ["RFC7644 §3.4.3"], Rows = ["RFC7644-3.4.3-SEARCH-SUPPORTED"], Tags = ["search"],
         Requirement = "Clients MAY query with POST to {endpoint}/.search, and no ServiceProviderConfig flag says whether a server serves it: a SearchRequest for one resource (count 1) to /Users/.search is answered 200 with a ListResponse. A server that does not serve it (404, 405, 501…) is recorded as Info, and the other search checks are Skipped.")]
     public async Task Supported()
     {
@@ -141,7 +141,7 @@ public sealed class SearchChecks : SearchCheck
     }
 
     [Check("search.invalid-filter", "A malformed filter in a SearchRequest is refused with 400 invalidFilter",
-        Effect = TargetEffect.ReadsOnly, References = ["RFC7644 §3.4.3", "RFC7644 §3.12"], Rows = ["RFC7644-3.4.3-SEARCH-INVALIDFILTER"], Tags = ["search", "errors"],
+        Effect = TargetEffect.ReadsOnly, References = ["RFC7644 §3.4.3", "RFC7644 §3.12"], Rows = ["RFC7644-3.4.3-SEARCH-INVALIDFILTER", "RFC7644-3.12-ERR-SCIMTYPE-OPTIONAL"], Tags = ["search", "errors"],
         Requirement = "A SearchRequest whose filter breaks the grammar (\"userName eq\", no comparison value) is answered 400 with scimType invalidFilter, as the same filter in a GET would be — never 500, never a page.")]
     public async Task InvalidFilter()
     {
@@ -156,11 +156,11 @@ public sealed class SearchChecks : SearchCheck
         Expect.That(scimType is null || (scimType.IsString() && scimType.GetValue<string>() == "invalidFilter"),
             $"{response.Summary} names another kind of error than invalidFilter", "`scimType` \"invalidFilter\"", $"`scimType` is {ScimJson.Describe(scimType)}");
         Expect.That(scimType is not null, $"{response.Summary} gives no `scimType`; Table 9 defines invalidFilter for this mistake (the member is optional)",
-            "`scimType` \"invalidFilter\"", "no `scimType` in the 400 body", RequirementLevel.May);
+            "`scimType` \"invalidFilter\"", "no `scimType` in the 400 body", LevelOf("RFC7644-3.12-ERR-SCIMTYPE-OPTIONAL"));
     }
 
     [Check("search.cursor", "A SearchRequest can page with RFC 9865 cursors",
-        References = ["RFC9865 (querying with POST)", "RFC9865 (response attributes)", "RFC7644 §3.4.3"], Tags = ["search", "pagination", "cursor", "rfc9865"],
+        References = ["RFC9865 (querying with POST)", "RFC9865 (response attributes)", "RFC7644 §3.4.3"], Rows = ["RFC9865-3-SEARCH-CURSOR", "RFC9865-2-NEXTCURSOR", "RFC7644-3.4.3-SEARCH-RESPONSE"], Tags = ["search", "pagination", "cursor", "rfc9865"],
         Requirement = "With cursor pagination advertised, `cursor` and `count` work in a SearchRequest body as in a query string: \"cursor\": \"\" with count 2 over the check's five users returns a first page with a nextCursor, and following each nextCursor in the body returns every user exactly once, the last page without nextCursor.")]
     public async Task Cursor()
     {
@@ -209,7 +209,7 @@ public sealed class SearchChecks : SearchCheck
     }
 
     [Check("search.root", "POST {base}/.search searches every resource type at once",
-        Level = RequirementLevel.May, References = ["RFC7644 §3.4.3", "RFC7644 §3.4.2.1"], Rows = ["RFC7644-3.4.3-SEARCH-ROOT"], Tags = ["search", "root"],
+        References = ["RFC7644 §3.4.3", "RFC7644 §3.4.2.1"], Rows = ["RFC7644-3.4.3-SEARCH-ROOT", "RFC7644-3.4.2.1-UNDEFINED-ATTR"], Tags = ["search", "root"],
         Requirement = "Clients MAY search the server root with POST {base}/.search, across resource types: a SearchRequest with the filter `userName sw \"{cohort}-\"` is answered 200 with exactly the check's two users — not the check's group (when the server has Groups), whose displayName carries the same prefix but which has no userName. A root search that is not served is recorded as Info; one that is served with other results fails.")]
     public async Task Root()
     {
@@ -240,11 +240,11 @@ public sealed class SearchChecks : SearchCheck
         if (foreign.Count > 0)
             problems.Add($"{foreign.Count} resource(s) outside the check's own");
         Expect.NoProblems(problems, $"POST /.search on the server root did not return exactly the matching resources ({page.Summary})",
-            $"the check's users {cohort.Words(ids)} and nothing else{(groupId is null ? "" : ", not the group named with the same prefix")}", RequirementLevel.Must);
+            $"the check's users {cohort.Words(ids)} and nothing else{(groupId is null ? "" : ", not the group named with the same prefix")}", LevelOf("RFC7644-3.4.2.1-UNDEFINED-ATTR"));
     }
 
     [Check("search.request-urn", "A /.search body without the SearchRequest URN is refused",
-        Level = RequirementLevel.May, References = ["RFC7644 §3.4.3", "RFC7644 §3.12"], Rows = ["RFC7644-3.4.3-SEARCH-REQUEST-URN"], Tags = ["search", "errors"],
+        References = ["RFC7644 §3.4.3", "RFC7644 §3.12"], Rows = ["RFC7644-3.4.3-SEARCH-REQUEST-URN"], Tags = ["search", "errors"],
         Requirement = "A SearchRequest identifies itself by its schema URN, which clients send (every other search check does). Records how the server treats a body that omits it: POST /Users/.search with the check's filter but no `schemas` is refused with 400 (invalidSyntax fits); answering it like a valid SearchRequest is recorded as Info, not as a violation.")]
     public async Task RequestUrn()
     {

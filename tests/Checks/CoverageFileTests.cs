@@ -1,77 +1,48 @@
-using System.Text.RegularExpressions;
 using Scim.Conformance.Suites.Kit;
+using Scim.Conformance.Suites.Requirements;
 using Scim.Conformance.Tests.Support;
 using Xunit;
 
 namespace Scim.Conformance.Tests.Checks;
 
-/// <summary>docs/coverage/*.md and the checks' own `Rows` metadata agree: a row is never claimed without a check,
-/// and a row left open always says why.</summary>
-public partial class CoverageFileTests
+/// <summary>docs/coverage/ is generated from the registry and the checks' metadata: the committed files must equal
+/// the generated ones, so coverage is never claimed by hand and never goes stale.</summary>
+public class CoverageFileTests
 {
-    private sealed record Row(string Id, string Status, IReadOnlyList<string> Checks, string Note);
-
-    // Rows of the RFC requirement catalog (RFC7644-…) and statements of the agent draft (AGT-N01…).
-    [GeneratedRegex(@"^\|\s*(RFC\d{4}-[^|]+?|AGT-N\d{2})\s*\|\s*(covered|partial|open)\s*\|([^|]*)\|(.*)\|\s*$")]
-    private static partial Regex RowLine();
-
-    private static IReadOnlyList<Row> Rows() =>
-        Directory.EnumerateFiles(RepositoryRoot.File("docs", "coverage"), "*.md").SelectMany(File.ReadLines)
-            .Select(l => RowLine().Match(l))
-            .Where(m => m.Success)
-            .Select(m => new Row(m.Groups[1].Value, m.Groups[2].Value,
-                m.Groups[3].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), m.Groups[4].Value.Trim()))
-            .ToList();
+    private const string Regenerate = "regenerate with `dotnet run --project runner -- coverage --out docs/coverage`";
 
     [Fact]
-    public void The_files_list_rows() => Assert.True(Rows().Count >= 30);
-
-    [Fact]
-    public void No_row_is_listed_twice()
+    public void The_committed_coverage_files_are_the_generated_ones()
     {
-        var twice = Rows().GroupBy(r => r.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        Assert.True(twice.Count == 0, $"rows listed more than once: {string.Join(", ", twice)}");
+        var generated = CoverageDocuments.Render(CheckCatalog.All);
+        var directory = RepositoryRoot.File("docs", "coverage");
+        var committed = Directory.EnumerateFiles(directory, "*.md").Select(Path.GetFileName).ToHashSet();
+        Assert.True(committed.SetEquals(generated.Keys), $"docs/coverage/ holds {string.Join(", ", committed.Order())}, not {string.Join(", ", generated.Keys)}: {Regenerate}");
+        foreach (var (name, content) in generated)
+            Assert.True(File.ReadAllText(Path.Combine(directory, name)) == content, $"docs/coverage/{name} is stale: {Regenerate}");
     }
 
     [Fact]
-    public void Every_listed_check_exists_and_claims_the_row()
+    public void Every_requirement_a_check_claims_is_covered_and_every_open_one_has_no_check()
     {
-        foreach (var row in Rows())
-        {
-            foreach (var id in row.Checks)
-            {
-                var check = CheckCatalog.Find(id);
-                Assert.True(check is not null, $"{row.Id} names unknown check {id}");
-                Assert.True(check!.CatalogRows.Contains(row.Id), $"{id} does not list {row.Id} in its Rows");
-            }
-        }
-    }
-
-    [Fact]
-    public void Every_row_a_check_claims_is_listed_with_it()
-    {
-        var rows = Rows().ToDictionary(r => r.Id);
+        var generated = CoverageDocuments.Render(CheckCatalog.All);
         foreach (var check in CheckCatalog.All)
         {
-            foreach (var rowId in check.CatalogRows)
+            foreach (var id in check.CatalogRows)
             {
-                Assert.True(rows.TryGetValue(rowId, out var row), $"{check.Id} claims {rowId}, which docs/coverage/ does not list");
-                Assert.Contains(check.Id, row!.Checks);
+                var requirement = RequirementRegistry.Find(id)!;
+                var page = generated[requirement.Document.ToLowerInvariant() + ".md"];
+                var line = page.Split('\n').Single(l => l.StartsWith($"| {id} |", StringComparison.Ordinal));
+                Assert.Contains(check.Id, line);
+                Assert.DoesNotContain("| open |", line);
             }
         }
     }
 
     [Fact]
-    public void Open_and_partial_rows_give_a_reason_and_covered_rows_name_checks()
+    public void A_partial_requirement_says_what_is_left_out()
     {
-        foreach (var row in Rows())
-        {
-            if (row.Status == "covered")
-                Assert.True(row.Checks.Count > 0, $"{row.Id} is covered by no check");
-            else
-                Assert.True(row.Note.Length >= 40, $"{row.Id} is {row.Status} without a real reason");
-            if (row.Status == "open")
-                Assert.Empty(row.Checks);
-        }
+        var silent = RequirementRegistry.All.Where(r => r.Coverage is { Status: "partial" or "open", Note.Length: < 10 }).Select(r => r.Id).ToList();
+        Assert.True(silent.Count == 0, $"partial or open without a reason: {string.Join(", ", silent)}");
     }
 }

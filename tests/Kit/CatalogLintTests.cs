@@ -14,8 +14,9 @@ public partial class CatalogLintTests
     [GeneratedRegex("^(RFC\\d{4}|draft-[a-z0-9-]+)( .+)?$")]
     private static partial Regex Reference();
 
-    // RFC rows of the requirement catalog, and the agent draft's numbered statements (AGT-N01…).
-    [GeneratedRegex("^(RFC\\d{4}-[0-9.]+-[A-Z0-9-]+|AGT-N\\d{2})$")]
+    // Requirement IDs of the registry: RFC rows (RFC7644-3.3-CREATE-LOCATION), the agent draft's statements (AGT-N01),
+    // and the project's own rows for sources without numbered statements (INTEROP-PATCH-…).
+    [GeneratedRegex("^[A-Z][A-Z0-9]*(-[A-Za-z0-9.]+)+$")]
     private static partial Regex CatalogRow();
 
     public static TheoryData<string> CheckIds => new(CheckCatalog.All.Select(c => c.Id));
@@ -34,7 +35,9 @@ public partial class CatalogLintTests
         Assert.True(check.Requirement.Length >= 20, "the requirement sentence is missing or too short");
         Assert.NotEmpty(check.References);
         Assert.All(check.References, r => Assert.Matches(Reference(), r));
+        Assert.NotEmpty(check.CatalogRows);
         Assert.All(check.CatalogRows, r => Assert.Matches(CatalogRow(), r));
+        Assert.Equal(check.CatalogRows, check.Requirements.Select(r => r.Id));
         Assert.All(check.Prerequisites, p => Assert.NotNull(CheckCatalog.Find(p)));
         Assert.True(check.Method.ReturnType == typeof(Task), "a check is an async method returning Task");
         Assert.Empty(check.Method.GetParameters());

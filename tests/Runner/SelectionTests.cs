@@ -28,6 +28,17 @@ public class SelectionTests
     }
 
     [Fact]
+    public void Requirements_select_by_id_or_glob()
+    {
+        var patch = Selected(["req:RFC7644-3.5.2*"], []);
+        Assert.NotEmpty(patch);
+        Assert.Equal(Catalog.Count(c => c.CatalogRows.Any(r => r.StartsWith("RFC7644-3.5.2", StringComparison.Ordinal))), patch.Count);
+        var one = Catalog.First(c => c.CatalogRows.Count > 0).CatalogRows[0];
+        Assert.All(Selected([$"req:{one}"], []), id => Assert.Contains(one, CheckCatalog.Find(id)!.CatalogRows));
+        Assert.Throws<ConfigurationException>(() => Selected(["req:RFC0000-NOTHING*"], []));
+    }
+
+    [Fact]
     public void Tags_levels_and_areas_select_and_excludes_win()
     {
         var agents = Selected(["tag:agents"], []);
