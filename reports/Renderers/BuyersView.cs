@@ -78,6 +78,10 @@ public static class BuyersView
 
         if (evidence.FirstOrDefault(c => c.Outcome is Outcome.Fail or Outcome.Warn) is { } broken)
             return new(question, BuyerAnswer.No, $"{broken.Title}: {broken.Reason ?? "not met"}", evidence);
+        // A buyer's question asks what the product does, not what the text obliges: behaviour the specification leaves
+        // open (an Info verdict) still answers it, and the answer says the specification does not require it.
+        if (evidence.FirstOrDefault(c => c.Outcome == Outcome.Info) is { } open)
+            return new(question, BuyerAnswer.No, $"{open.Title}: {open.Reason ?? "not done"} (not required by the specification, but not done)", evidence);
         if (question.NotApplicableMeansNo && proof.FirstOrDefault(c => c.Outcome == Outcome.NotApplicable) is { } absent)
             return new(question, BuyerAnswer.No, $"not offered: {absent.Reason}", evidence);
         if (question.DeclaredNone is { } none && proof.FirstOrDefault(c => c.Outcome == Outcome.Pass && c.Actual?.StartsWith(none, StringComparison.Ordinal) == true) is { } declared)
@@ -88,7 +92,7 @@ public static class BuyersView
             var measured = passed.Select(c => c.Actual).OfType<string>().FirstOrDefault();
             return new(question, BuyerAnswer.Yes, char.ToUpperInvariant(question.YesMeans[0]) + question.YesMeans[1..] + (measured is null ? "" : $" (measured: {measured})"), evidence);
         }
-        var why = proof.FirstOrDefault(c => c.Outcome != Outcome.Info) is { } untested
+        var why = proof.FirstOrDefault() is { } untested
             ? $"{OutcomeText.Label(untested.Outcome)}: {untested.Reason ?? "no verdict"}"
             : "none of the checks that would answer it ran in this run";
         return new(question, BuyerAnswer.Untested, why, evidence);

@@ -56,16 +56,23 @@ public sealed class DiscoveryEndpointChecks : ScimCheck
     }
 
     [Check("discovery.schemas.read-only", "Schema resources cannot be written",
-        Effect = TargetEffect.Writes, References = ["RFC7643 §7", "RFC7644 §4"], Rows = ["RFC7643-7-SCHEMA-READONLY"], Tags = ["schemas", "read-only"],
-        Requirement = "Schema resources are read-only and /Schemas is defined for GET only, so PUT /Schemas/{id} is refused (non-2xx). Safe on a real tenant: the body sent is the schema as read, unchanged; POST and DELETE are not tried.")]
+        Effect = TargetEffect.Writes, References = ["RFC7643 §7", "RFC7644 §4"], Rows = ["RFC7643-7-SCHEMA-READONLY", "RFC7644-3.2-DISCOVERY-GET-ONLY"], Tags = ["schemas", "read-only"],
+        Requirement = "Schema resources are read-only: a PUT /Schemas/{id} leaves the schema as it was. RFC 7644 §3.2 lists GET only for /Schemas, so a refusal (non-2xx) is expected; a 2xx that changes nothing is allowed by the read-only rule and only recorded (Info). Safe on a real tenant: the body sent is the schema as read, unchanged; POST and DELETE are not tried.")]
     public async Task SchemasReadOnly()
     {
         var discovery = await DiscoveryAsync();
         var schema = discovery.Schemas.FirstOrDefault(s => s.StringMember("id") is not null)
             ?? throw new PrerequisiteException("/Schemas lists no schema with an id");
-        var put = await Scim.PutAsync($"Schemas/{schema.StringMember("id")}", schema.DeepClone());
-        Expect.That(put.Status is < 200 or >= 300, "the server accepted a write to a read-only schema resource",
-            "PUT refused with a 4xx or 5xx status (e.g. 405 or 501)", put.Summary);
+        var path = $"Schemas/{schema.StringMember("id")}";
+        var before = await Scim.GetAsync(path);
+        var put = await Scim.PutAsync(path, schema.DeepClone());
+        if (put.Status is < 200 or >= 300)
+            return;
+        var after = await Scim.GetAsync(path);
+        Expect.That(JsonNode.DeepEquals(after.Json, before.Json), "a PUT changed a read-only schema resource",
+            $"GET /{path} as before the PUT", $"before: {ScimJson.Abbreviate(before.Body, 160)}; after: {ScimJson.Abbreviate(after.Body, 160)}");
+        Expect.Violation($"the server accepted a write to a read-only schema resource ({put.Summary}); it changed nothing, which the read-only rule allows, but RFC 7644 §3.2 defines /Schemas for GET only",
+            "PUT refused with a 4xx or 5xx status (e.g. 405 or 501)", put.Summary, LevelOf("RFC7644-3.2-DISCOVERY-GET-ONLY"));
     }
 
     private async Task ExpectIgnoredAsync(string path)

@@ -123,8 +123,8 @@ public sealed class ServiceProviderConfigChecks : ScimCheck
     }
 
     [Check("discovery.spc.read-only", "The ServiceProviderConfig cannot be written",
-        Effect = TargetEffect.Writes, References = ["RFC7643 §5", "RFC7644 §4"], Rows = ["RFC7643-5-SPC-READONLY"], Tags = ["spc", "read-only"],
-        Requirement = "All ServiceProviderConfig attributes are readOnly and the endpoint is defined for GET only, so PUT and PATCH are refused (non-2xx). Safe on a real tenant: what is sent is the configuration as read, unchanged.")]
+        Effect = TargetEffect.Writes, References = ["RFC7643 §5", "RFC7644 §4"], Rows = ["RFC7643-5-SPC-READONLY", "RFC7644-3.2-DISCOVERY-GET-ONLY"], Tags = ["spc", "read-only"],
+        Requirement = "All ServiceProviderConfig attributes are readOnly: PUT and PATCH leave it as it was. RFC 7644 §3.2 lists GET only for it, so a refusal (non-2xx) is expected; a 2xx that changes nothing is allowed by the read-only rule and only recorded (Info). Safe on a real tenant: what is sent is the configuration as read, unchanged.")]
     public async Task ReadOnly()
     {
         var spc = await ReadAsync();
@@ -136,8 +136,13 @@ public sealed class ServiceProviderConfigChecks : ScimCheck
             ["Operations"] = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "documentationUri", ["value"] = documentation }),
         });
         var accepted = new[] { put, patch }.Where(r => r.Status is >= 200 and < 300).Select(r => r.Summary).ToList();
-        Expect.That(accepted.Count == 0, "the server accepted a write to the read-only ServiceProviderConfig",
-            "PUT and PATCH refused with a 4xx or 5xx status (e.g. 405 or 501)", $"accepted: {ScimJson.List(accepted)}");
+        if (accepted.Count == 0)
+            return;
+        var after = await ReadAsync();
+        Expect.That(JsonNode.DeepEquals(after, spc), "a write changed the read-only ServiceProviderConfig",
+            "the configuration as before the PUT and PATCH", $"before: {ScimJson.Abbreviate(spc.ToJsonString(), 160)}; after: {ScimJson.Abbreviate(after.ToJsonString(), 160)}");
+        Expect.Violation($"the server accepted a write to the read-only ServiceProviderConfig ({ScimJson.List(accepted)}); it changed nothing, which the read-only rule allows, but RFC 7644 §3.2 defines the endpoint for GET only",
+            "PUT and PATCH refused with a 4xx or 5xx status (e.g. 405 or 501)", $"accepted: {ScimJson.List(accepted)}", LevelOf("RFC7644-3.2-DISCOVERY-GET-ONLY"));
     }
 
     private async Task<JsonObject> ReadAsync()

@@ -207,7 +207,7 @@ public sealed class CreateChecks : LifecycleCheck
 
     [Check("lifecycle.create.group-display-name-required", "A group without displayName is refused",
         References = ["RFC7643 §4.2"], Rows = ["RFC7643-4.2-DISPLAYNAME-REQUIRED"], Tags = ["create", "required", "groups"],
-        Requirement = "RFC 7643 §4.2 makes a Group's displayName REQUIRED (its §8.7.1 schema figure says otherwise; the prose, confirmed by erratum, governs): POST /Groups without displayName answers 400.")]
+        Requirement = "RFC 7643 §4.2 makes a Group's displayName REQUIRED, while its §8.7.1 schema figure marks it optional: the text contradicts itself, so a server that accepts POST /Groups without displayName is recorded (Info), not failed; refusing it with 400 passes.")]
     public async Task GroupDisplayNameRequired()
     {
         var groupType = await GroupTypeAsync();

@@ -100,7 +100,8 @@ public sealed class GroupMembershipChecks : LifecycleCheck
         {
             var resolved = await Scim.GetAsync(reference);
             Expect.That(resolved.Status == 200 && resolved.JsonObject?.StringMember("id") == IdOf(group),
-                "the user's groups[].$ref does not resolve to the group", $"GET {reference} → the group", resolved.Summary);
+                "the user's groups[].$ref does not resolve to the group", $"GET {reference} → the group", resolved.Summary,
+                LevelOf("RFC7643-4.1.2-GROUPS-REFLECT-B"));
         }
     }
 }

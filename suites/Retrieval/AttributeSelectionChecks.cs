@@ -16,9 +16,14 @@ public sealed class AttributeSelectionChecks : RetrievalCheck
     {
         var subject = await RichUserAsync();
         var stored = await ReadStoredAsync(subject);
-        var problems = await UserNameOnlyProblemsAsync(subject, stored, "userName");
+        var (problems, projected) = await UserNameOnlyProblemsAsync(subject, stored, "userName");
         Expect.NoProblems(problems, "the `attributes` parameter did not replace the default set of attributes",
             "`userName` as stored, and besides it only `schemas` and attributes returned \"always\" such as `id`");
+        // meta's sub-attributes are returned by default (RFC 7643 §3.1), so a selection that does not name meta leaves
+        // it out; the text states it without a keyword, so it is judged apart, at its own level.
+        Expect.That(!ResourceShape.Present(projected.Member("meta")), "attributes=userName still returned `meta`, whose sub-attributes are returned by default",
+            "no `meta` beside `userName`", $"`meta` {ScimJson.Abbreviate(projected.Member("meta")?.ToJsonString() ?? "", 160)}",
+            LevelOf("RFC7643-3.1-META-RETURNED-DEFAULT"));
     }
 
     [Check("retrieval.attributes-always", "Attributes returned always come back even when attributes leaves them out",
@@ -135,7 +140,7 @@ public sealed class AttributeSelectionChecks : RetrievalCheck
     {
         var subject = await RichUserAsync();
         var stored = await ReadStoredAsync(subject);
-        var problems = await UserNameOnlyProblemsAsync(subject, stored, $"{subject.Shape.CoreUrn}:userName");
+        var (problems, _) = await UserNameOnlyProblemsAsync(subject, stored, $"{subject.Shape.CoreUrn}:userName");
         Expect.NoProblems(problems, "a URN-qualified name in `attributes` did not select the attribute it names",
             "the same as attributes=userName: `userName` as stored, and no other attribute but `id` and `schemas`");
     }
@@ -234,8 +239,8 @@ public sealed class AttributeSelectionChecks : RetrievalCheck
     }
 
     /// <summary>Reads the subject with attributes=<paramref name="parameter"/> (a name that selects userName) and says
-    /// what differs from "userName as stored, and nothing else but what is returned always".</summary>
-    private async Task<List<string>> UserNameOnlyProblemsAsync(Subject subject, JsonObject stored, string parameter)
+    /// what differs from "userName as stored, and nothing else but what is returned always" (meta aside), with the read.</summary>
+    private async Task<(List<string> Problems, JsonObject Projected)> UserNameOnlyProblemsAsync(Subject subject, JsonObject stored, string parameter)
     {
         var selection = new AttributeSelection(subject.Shape, parameter);
         var projected = await ReadWithAsync(subject, "attributes", selection.Parameter);
@@ -245,6 +250,6 @@ public sealed class AttributeSelectionChecks : RetrievalCheck
         var extra = selection.Unrequested(projected);
         if (extra.Count > 0)
             problems.Add($"unrequested attributes returned: {ScimJson.List(extra.Select(e => $"`{e}`"))}");
-        return problems;
+        return (problems, projected);
     }
 }

@@ -61,6 +61,18 @@ public sealed class BuyersViewTests
     }
 
     [Fact]
+    public void Behaviour_the_specification_leaves_open_still_answers_no_and_says_so()
+    {
+        // The draft does not oblige a server to revoke an agent's credential (Info), but a buyer asked what it does.
+        var verdict = Verdict("deactivation-revokes",
+            Result("deactivation.credential.refused-after-deactivation", Outcome.Info, reason: "the agent's credential still worked 5.00 s after deactivation"),
+            Result("deactivation.put.active-false", Outcome.Pass));
+        Assert.Equal(BuyerAnswer.No, verdict.Answer);
+        Assert.Contains("still worked", verdict.Why);
+        Assert.Contains("not required by the specification", verdict.Why);
+    }
+
+    [Fact]
     public void A_support_check_alone_never_answers_yes()
     {
         // The SCIM state changed, but nobody probed a credential: whether access is revoked is unknown.
