@@ -26,4 +26,10 @@ public sealed record CheckResult
     public IReadOnlyList<Exchange> Exchanges { get; init; } = [];
     /// <summary>How the outcome compares with a baseline, when the run had one; null otherwise.</summary>
     public BaselineComparison? Baseline { get; init; }
+    /// <summary>For a check run once per advertised resource type: the outcome on each type, in discovery order;
+    /// empty for a check that is not run per type.</summary>
+    public IReadOnlyList<ResourceTypeResult> ResourceTypes { get; init; } = [];
+    /// <summary>Which resource types the check runs on, in words (e.g. "each advertised resource type with a
+    /// readOnly attribute"); null for a check that is not run per type.</summary>
+    public string? AppliesTo { get; init; }
 }

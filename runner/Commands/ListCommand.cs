@@ -19,7 +19,8 @@ public static class ListCommand
     };
 
     public sealed record Entry(string Id, string Title, string Area, string Level, IReadOnlyList<string> References,
-        IReadOnlyList<string> CatalogRows, IReadOnlyList<string> Tags, string Requirement, IReadOnlyList<string> Prerequisites, bool Writes);
+        IReadOnlyList<string> CatalogRows, IReadOnlyList<string> Tags, string Requirement, IReadOnlyList<string> Prerequisites, bool Writes,
+        string? AppliesTo = null);
 
     public static int Execute(string format, IReadOnlyList<string> include, IReadOnlyList<string> exclude, TextWriter output, TextWriter error)
     {
@@ -38,7 +39,7 @@ public static class ListCommand
         {
             case "json":
                 var entries = checks.Select(c => new Entry(c.Id, c.Title, c.Area, c.Level.ToString().ToUpperInvariant(), c.References,
-                    c.CatalogRows, c.Tags, c.Requirement, c.Prerequisites, c.Effect != TargetEffect.ReadsOnly));
+                    c.CatalogRows, c.Tags, c.Requirement, c.Prerequisites, c.Effect != TargetEffect.ReadsOnly, c.AppliesTo));
                 output.WriteLine(JsonSerializer.Serialize(entries, Json));
                 return ExitCodes.Conforms;
             case "text":
