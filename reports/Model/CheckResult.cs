@@ -29,4 +29,10 @@ public sealed record CheckResult
     /// <summary>The requirements the check judges, primary first, as the registry states them: document, section, the
     /// level the text states, how it states it, and the level the suite grades it at.</summary>
     public IReadOnlyList<RequirementReference> Requirements { get; init; } = [];
+    /// <summary>For a check run once per advertised resource type: the outcome on each type, in discovery order;
+    /// empty for a check that is not run per type.</summary>
+    public IReadOnlyList<ResourceTypeResult> ResourceTypes { get; init; } = [];
+    /// <summary>Which resource types the check runs on, in words (e.g. "each advertised resource type with a
+    /// readOnly attribute"); null for a check that is not run per type.</summary>
+    public string? AppliesTo { get; init; }
 }

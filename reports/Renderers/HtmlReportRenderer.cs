@@ -37,6 +37,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         WriteSummary(html, document.Summary);
         if (document.Baseline is { } baseline) WriteBaseline(html, baseline, document.Checks);
         WriteCapabilities(html, document.Capabilities);
+        ResourceTypeMatrix.WriteHtml(html, document.Checks);
         SpecIssueSection.WriteHtml(html, document);
         WriteChecks(html, document);
         html.Append("</main>\n");
@@ -76,7 +77,9 @@ public sealed class HtmlReportRenderer : IReportRenderer
         html.Append("</dl>\n</header>\n<nav>")
             .Append("<a href=\"#buyers-view\">For buyers</a><a href=\"#legend\">How to read</a><a href=\"#summary\">Summary</a>")
             .Append(document.Baseline is null ? "" : "<a href=\"#baseline\">Baseline</a>")
-            .Append("<a href=\"#capabilities\">Advertised capabilities</a><a href=\"#checks\">Checks</a></nav>\n");
+            .Append("<a href=\"#capabilities\">Advertised capabilities</a>")
+            .Append(document.Checks.Any(c => c.ResourceTypes.Count > 0) ? "<a href=\"#resource-types\">By resource type</a>" : "")
+            .Append("<a href=\"#checks\">Checks</a></nav>\n");
     }
 
     private static void Fact(StringBuilder html, string name, string value) =>
@@ -238,7 +241,9 @@ public sealed class HtmlReportRenderer : IReportRenderer
         if (check.Tags.Count > 0) Fact(html, "Tags", string.Join(", ", check.Tags));
         Fact(html, "Duration", ReportText.Duration(check.DurationMs));
         if (check.Baseline is { } baseline) Fact(html, "Baseline", BaselineText.Describe(baseline));
+        if (check.AppliesTo is { } appliesTo) Fact(html, "Applies to", appliesTo);
         html.Append("</dl>\n");
+        ResourceTypeMatrix.WriteCheckLines(html, check);
 
         if (check.Exchanges.Count > 0)
         {

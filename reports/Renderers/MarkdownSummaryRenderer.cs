@@ -111,6 +111,7 @@ public sealed class MarkdownSummaryRenderer : IReportRenderer
                 .Append(" | ").Append(MarkdownText.Code(c.Id, inTable: true)).Append("<br>").Append(MarkdownText.Cell(c.Title))
                 .Append(" | ").Append(c.Level.Keyword())
                 .Append(" | ").Append(MarkdownText.Cell(ReportText.Truncate(c.Reason ?? "", MaxReasonLength)))
+                .Append(c.ResourceTypes.Count == 0 ? "" : "<br>By resource type: " + MarkdownText.Cell(ResourceTypeMatrix.Line(c, MaxReasonLength / 2)))
                 .Append(" | ").AppendJoin(", ", c.References.Select(r => MarkdownText.Code(r, inTable: true)))
                 .Append(" |\n");
         }

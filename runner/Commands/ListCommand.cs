@@ -21,7 +21,7 @@ public static class ListCommand
 
     public sealed record Entry(string Id, string Title, string Area, string Level, IReadOnlyList<string> References,
         IReadOnlyList<string> CatalogRows, IReadOnlyList<string> Tags, string Requirement, IReadOnlyList<string> Prerequisites, bool Writes,
-        IReadOnlyList<RequirementEntry> Requirements);
+        IReadOnlyList<RequirementEntry> Requirements, string? AppliesTo = null);
 
     /// <summary>A requirement a check judges: where, the level its text states, how, and the level it is graded at.</summary>
     public sealed record RequirementEntry(string Id, string Document, string Section, string Level, string Wording, string GradedLevel,
@@ -46,7 +46,7 @@ public static class ListCommand
                 var entries = checks.Select(c => new Entry(c.Id, c.Title, c.Area, c.Level.ToString().ToUpperInvariant(), c.References,
                     c.CatalogRows, c.Tags, c.Requirement, c.Prerequisites, c.Effect != TargetEffect.ReadsOnly,
                     [.. c.Requirements.Select(r => new RequirementEntry(r.Id, r.Document, r.Section, r.Level.Keyword(), r.Wording.ToString().ToLowerInvariant(),
-                        r.GradedLevel.Keyword(), r.Text, r.GradingNote))]));
+                        r.GradedLevel.Keyword(), r.Text, r.GradingNote))], c.AppliesTo));
                 output.WriteLine(JsonSerializer.Serialize(entries, Json));
                 return ExitCodes.Conforms;
             case "text":

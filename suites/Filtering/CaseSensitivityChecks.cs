@@ -1,4 +1,5 @@
 using Scim.Conformance.Suites.Kit;
+using Scim.Conformance.Suites.Kit.PerType;
 
 namespace Scim.Conformance.Suites.Filtering;
 
@@ -56,31 +57,32 @@ public sealed class CaseSensitivityChecks : FilterCheck
 
     [Check("filter.case-exact-false", "Values of caseExact-false attributes compare ignoring case",
         References = ["RFC7644 §3.4.2.2", "RFC7643 §7"], Rows = ["RFC7644-3.4.2.2-CASEEXACT-FALSE"], Tags = ["filter", "case"],
-        Requirement = "For an attribute whose schema says `caseExact` false (userName, title in the User schema), string comparisons ignore case: `userName eq` the name with its letter case flipped, `userName sw` a flipped prefix and `title eq \"tOUR gUIDE\"` find the user.")]
-    public async Task CaseExactFalse()
+        TypeNeeds = [TypeNeed.FilterSupported, TypeNeed.CaseInsensitiveString],
+        Requirement = "For an attribute whose schema says `caseExact` false (userName in the User schema, displayName of a Group, name of an Agent or an AgenticApplication), string comparisons ignore case: `eq` and `sw` with the value's letter case flipped find the resource, and only it. Judged on every advertised resource type, on its naming attribute when that is caseExact false, else on its first such string.")]
+    public Task CaseExactFalse() => ForEachResourceTypeAsync(async type =>
     {
-        var userType = await UserTypeAsync();
-        var cohort = await TrioAsync(userType);
-        var expressions = new List<string>();
-        if (await DeclaredAsync(userType, "userName") is { } userName && IsCaseInsensitive(userName))
-        {
-            expressions.Add($"userName eq {Quote(FlipCase(cohort.UserName("bjensen")))}");
-            expressions.Add($"userName sw {Quote(FlipCase(cohort.UserName("bj")))}");
-        }
-        if (await DeclaredAsync(userType, "title") is { } title && IsCaseInsensitive(title))
-            expressions.Add($"title eq {Quote(FlipCase("Tour Guide"))}");
-        if (expressions.Count == 0)
-            throw new NotApplicableException("the User schema declares neither userName nor title with caseExact false");
+        var naming = PrefixSweep.NamingAttribute(await DiscoveryAsync(), type.ResourceType);
+        var attribute = type.With(TypeNeed.CaseInsensitiveString).Where(a => a.Definition.StringArray("canonicalValues") is not { Count: > 0 })
+            .OrderBy(a => a.InCore && string.Equals(a.Name, naming, StringComparison.OrdinalIgnoreCase) ? 0 : 1).FirstOrDefault()
+            ?? throw new NotApplicableException($"every caseExact-false string of {type.Name} has canonical values, so the check cannot choose its own");
+        // Mixed case, so flipping it changes every letter; the run prefix and a counter keep it unique.
+        var value = Target.Prefix.Name("Case-Match");
+        var match = await Resources.MinimalAsync(type.ResourceType);
+        attribute.SetIn(match, value);
+        var matchId = IdOf(await Resources.CreateOrSkipAsync(type.ResourceType, match));
+        var decoy = await Resources.MinimalAsync(type.ResourceType);
+        attribute.SetIn(decoy, Target.Prefix.Name("Case-Other"));
+        var decoyId = IdOf(await Resources.CreateOrSkipAsync(type.ResourceType, decoy));
         var problems = new List<string>();
-        foreach (var expression in expressions)
+        foreach (var expression in new[] { $"{attribute.Path} eq {Quote(FlipCase(value))}", $"{attribute.Path} sw {Quote(FlipCase(value))}" })
         {
-            var found = await FindAsync(cohort, expression);
-            if (!found.Is("bjensen"))
-                problems.Add(found.Problem("bjensen only"));
+            var page = await ListAsync(type.ResourceType, FilterQuery(expression));
+            if (page.Response.Status != 200 || page.Ids.Count != 1 || page.Ids[0] != matchId)
+                problems.Add($"`{expression}` → {page.Summary}: ids {ScimJson.List(page.Ids)}{ErrorReplies.DetailHint(page.Response)}");
         }
-        Expect.NoProblems(problems, "a comparison on a caseExact-false attribute did not ignore letter case",
-            "bjensen found whatever the letter case of the operand");
-    }
+        Expect.NoProblems(problems, $"a comparison on the caseExact-false {type.Name}.{attribute.Path} did not ignore letter case",
+            $"HTTP 200 with exactly {matchId} (whose {attribute.Path} is \"{value}\"; not the decoy {decoyId}), whatever the letter case of the operand");
+    });
 
     [Check("filter.case-exact-true", "Values of caseExact attributes (id, externalId) compare exactly",
         References = ["RFC7644 §3.4.2.2", "RFC7643 §3.1"], Rows = ["RFC7644-3.4.2.2-CASEEXACT-TRUE", "RFC7643-3.1-ID-CASEEXACT"], Tags = ["filter", "case", "id", "externalId"],

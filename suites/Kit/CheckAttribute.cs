@@ -50,4 +50,12 @@ public sealed class CheckAttribute : FactAttribute
     /// <summary>Defects of the specification this check runs into (IDs of <see cref="SpecIssueCatalog"/>): where the
     /// text is unclear or contradicts itself, so a reader sees that the spec, not only the server, is in question.</summary>
     public string[] SpecIssues { get; set; } = [];
+
+    /// <summary>The check runs once per advertised resource type (the type is a parameter: the ID stays the same),
+    /// on the types that have what <see cref="TypeNeeds"/> lists; its outcome is the worst of the types'.</summary>
+    public bool PerResourceType { get; set; }
+
+    /// <summary>What a resource type must have for the check to run on it (implies <see cref="PerResourceType"/>):
+    /// a capability, or an attribute with given characteristics in the type's own schemas.</summary>
+    public PerType.TypeNeed[] TypeNeeds { get; set; } = [];
 }

@@ -67,4 +67,7 @@ public sealed class CheckContext
         if (!value.IsTrue())
             throw new NotApplicableException($"the ServiceProviderConfig does not advertise {field} (it is {ScimJson.Describe(value)})");
     }
+
+    /// <summary>What a per-type check found on each resource type, in the order the types were run.</summary>
+    public List<ResourceTypeResult> ResourceTypeResults { get; } = [];
 }

@@ -24,6 +24,12 @@ public sealed record CheckDescriptor
     public required MethodInfo Method { get; init; }
     /// <summary>Whether the check only reads or may write; Undeclared is refused by the catalog lint.</summary>
     public TargetEffect Effect { get; init; }
+    /// <summary>Whether the check runs once per advertised resource type (see <see cref="CheckAttribute.PerResourceType"/>).</summary>
+    public bool PerResourceType { get; init; }
+    /// <summary>What a resource type must have for a per-type check to run on it.</summary>
+    public IReadOnlyList<PerType.TypeNeed> TypeNeeds { get; init; } = [];
+    /// <summary>The resource types a per-type check runs on, in words; null for other checks.</summary>
+    public string? AppliesTo => PerResourceType ? PerType.TypeNeeds.AppliesTo(TypeNeeds) : null;
 
     /// <summary>The check's metadata; its requirements resolved in the registry. A check naming no requirement, or one
     /// the registry does not have, is refused: there is no default level.</summary>
@@ -51,6 +57,8 @@ public sealed record CheckDescriptor
             Method = method,
             Effect = a.Effect != TargetEffect.Undeclared ? a.Effect
                 : method.DeclaringType?.GetCustomAttribute<TargetEffectAttribute>(inherit: true)?.Effect ?? TargetEffect.Undeclared,
+            PerResourceType = a.PerResourceType || a.TypeNeeds.Length > 0,
+            TypeNeeds = a.TypeNeeds,
         };
     }
 

@@ -32,6 +32,12 @@ public static class CheckExecutor
             Actual = verdict.Actual is null ? null : session.Redactor.Text(verdict.Actual),
             DurationMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1),
             Exchanges = NeedsDiscoveryEvidence(check, verdict.Outcome) ? context.Exchanges : context.OwnExchanges,
+            ResourceTypes = [.. context.ResourceTypeResults.Select(r => r with
+            {
+                Reason = r.Reason is null ? null : session.Redactor.Text(r.Reason),
+                Expected = r.Expected is null ? null : session.Redactor.Text(r.Expected),
+                Actual = r.Actual is null ? null : session.Redactor.Text(r.Actual),
+            })],
         };
     }
 
@@ -59,6 +65,7 @@ public static class CheckExecutor
         SpecIssues = check.SpecIssues,
         Requirements = [.. check.Requirements.Select(r => r.ToReference())],
         Outcome = Outcome.Skipped,
+        AppliesTo = check.AppliesTo,
     };
 
     private sealed record Verdict(Outcome Outcome, string? Reason = null, string? Expected = null, string? Actual = null);
@@ -99,6 +106,7 @@ public static class CheckExecutor
 
     private static Verdict Grade(Exception e, CheckContext context, TimeSpan timeout, CancellationToken cancellationToken) => e switch
     {
+        PerType.PerTypeVerdictException t => new Verdict(t.Outcome, t.Reason, t.Expected, t.Actual),
         VerdictException v => new Verdict((v.Level ?? context.Level).ViolationOutcome(), WithGrading(v, context), v.Expected, v.Actual),
         NotApplicableException n => new Verdict(Outcome.NotApplicable, n.Message),
         PrerequisiteException p => new Verdict(Outcome.Skipped, $"prerequisite not met: {p.Message}"),

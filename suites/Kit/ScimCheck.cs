@@ -57,6 +57,11 @@ public abstract class ScimCheck : IAsyncDisposable
         return types.Count > 0 ? types : throw new NotApplicableException("/ResourceTypes lists no resource type");
     }
 
+    /// <summary>Runs <paramref name="body"/> once per advertised resource type that has what the check's
+    /// <see cref="CheckAttribute.TypeNeeds"/> list; each type is graded on its own and the check takes the worst.
+    /// Inside the body, a verdict (Expect…) ends that type's run only.</summary>
+    protected Task ForEachResourceTypeAsync(Func<PerType.ResourceTypeUnderTest, Task> body) => PerType.PerTypeRun.RunAsync(Context, body);
+
     /// <summary>GET {endpoint}?{query} read as a ListResponse page.</summary>
     protected async Task<ListPage> ListAsync(System.Text.Json.Nodes.JsonObject resourceType, string query) =>
         new(await Scim.GetAsync($"{ResourceFactory.EndpointOf(resourceType).TrimStart('/')}?{query}"));

@@ -30,26 +30,22 @@ public sealed partial class ReadAndMetaChecks : LifecycleCheck
     }
 
     [Check("lifecycle.meta.assigned", "The server fills in meta: resourceType, created, lastModified, location",
-        References = ["RFC7643 §3.1", "RFC7644 §3.3.1"], Rows = ["RFC7643-3.1-META-ASSIGNED", "RFC7644-3.3.1-CREATE-RESOURCETYPE"], Tags = ["meta"],
+        References = ["RFC7643 §3.1", "RFC7644 §3.3.1"], Rows = ["RFC7643-3.1-META-ASSIGNED", "RFC7644-3.3.1-CREATE-RESOURCETYPE"], Tags = ["meta"], PerResourceType = true,
         Requirement = "After creation, `meta` carries resourceType (the resource type's name), created, lastModified and location (and version when ETags are supported), for every resource type.")]
-    public async Task Assigned()
+    public Task Assigned() => ForEachResourceTypeAsync(async type =>
     {
         var etag = (await DiscoveryAsync()).ServiceProviderConfig.Path("etag.supported").IsTrue();
-        var problems = new List<string>();
-        foreach (var type in await ResourceTypesAsync())
-        {
-            var created = await Resources.CreateOrSkipAsync(type, await Resources.MinimalAsync(type));
-            var meta = (await ReadOrSkipAsync(type, IdOf(created))).Member("meta") as JsonObject;
-            var required = new List<string> { "resourceType", "created", "lastModified", "location" };
-            if (etag)
-                required.Add("version");
-            foreach (var member in required.Where(m => !(meta?.Member(m)).IsString()))
-                problems.Add($"{ResourceFactory.NameOf(type)}: meta.{member} is {ScimJson.Describe(meta?.Member(member))}");
-            if (meta?.StringMember("resourceType") is { } rt && rt != type.StringMember("name"))
-                problems.Add($"{ResourceFactory.NameOf(type)}: meta.resourceType is \"{rt}\"");
-        }
-        Expect.NoProblems(problems, "meta is incomplete", "meta.resourceType (the type's name), created, lastModified and location" + (etag ? " and version" : ""));
-    }
+        var created = await Resources.CreateOrSkipAsync(type.ResourceType, await Resources.MinimalAsync(type.ResourceType));
+        var meta = (await ReadOrSkipAsync(type.ResourceType, IdOf(created))).Member("meta") as JsonObject;
+        var required = new List<string> { "resourceType", "created", "lastModified", "location" };
+        if (etag)
+            required.Add("version");
+        var problems = required.Where(m => !(meta?.Member(m)).IsString()).Select(m => $"meta.{m} is {ScimJson.Describe(meta?.Member(m))}").ToList();
+        if (meta?.StringMember("resourceType") is { } rt && rt != type.ResourceType.StringMember("name"))
+            problems.Add($"meta.resourceType is \"{rt}\", not \"{type.ResourceType.StringMember("name")}\"");
+        Expect.NoProblems(problems, $"the meta of a new {type.Name} is incomplete",
+            $"meta.resourceType \"{type.ResourceType.StringMember("name")}\", created, lastModified and location" + (etag ? " and version" : ""));
+    });
 
     [Check("lifecycle.meta.datetimes", "meta.created and meta.lastModified are xsd:dateTime values",
         References = ["RFC7643 §3.1", "RFC7643 §2.3.5"], Rows = ["RFC7643-3.1-META-CREATED-DATETIME"], Tags = ["meta"],

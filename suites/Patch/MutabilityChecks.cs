@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Scim.Conformance.Suites.Kit;
+using Scim.Conformance.Suites.Kit.PerType;
 
 namespace Scim.Conformance.Suites.Patch;
 
@@ -9,20 +10,29 @@ public sealed class MutabilityChecks : PatchCheck
 {
     [Check("patch.mutability.read-only", "PATCH of a readOnly attribute is refused with mutability",
         References = ["RFC7644 §3.5.2", "RFC7643 §2.2"], Rows = ["RFC7644-3.5.2-PATCH-READONLY"], Tags = ["patch", "mutability"],
-        Requirement = "Operations must be compatible with the attribute's mutability: replacing id or meta.created, or adding to a User's groups, is refused with 400 mutability, and the id stays.")]
-    public async Task ReadOnly()
+        TypeNeeds = [TypeNeed.PatchSupported],
+        Requirement = "Operations must be compatible with the attribute's mutability: replacing id or meta.created, or adding to an attribute the type's schema declares readOnly (a User's groups, an Agent's groups and applications, an AgenticApplication's lastAccessed), is refused with 400 mutability, and the id stays. Judged on every advertised resource type.")]
+    public Task ReadOnly() => ForEachResourceTypeAsync(async type =>
     {
-        var userType = await PatchableUserTypeAsync();
-        var user = await CreateUserAsync();
-        var group = await CreateGroupAsync();
-        ExpectRefused(await PatchAsync(userType, user, Op("replace", "id", Target.Prefix.Name("other-id"))), "replaces id", "mutability");
-        ExpectRefused(await PatchAsync(userType, user, Op("replace", "meta.created", "2001-01-01T00:00:00Z")), "replaces meta.created", "mutability");
-        var userSchema = (await DiscoveryAsync()).Schema(ScimUrns.User);
-        var groups = (userSchema?.Member("attributes") as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(a => a.StringMember("name") == "groups");
-        if (groups?.StringMember("mutability") == "readOnly")
-            ExpectRefused(await PatchAsync(userType, user, Op("add", "groups", MemberList(IdOf(group)))), "adds to the readOnly groups", "mutability");
-        var read = await ReadAsync(userType, IdOf(user));
-        Expect.That(read.Status == 200, "after PATCH requests on its id, the user is no longer found at it", $"GET {IdOf(user)} → 200", read.Summary);
+        var resource = await Resources.CreateOrSkipAsync(type.ResourceType, await Resources.MinimalAsync(type.ResourceType));
+        ExpectRefused(await PatchAsync(type.ResourceType, resource, Op("replace", "id", Target.Prefix.Name("other-id"))), $"replaces the id of a {type.Name}", "mutability");
+        ExpectRefused(await PatchAsync(type.ResourceType, resource, Op("replace", "meta.created", "2001-01-01T00:00:00Z")), $"replaces meta.created of a {type.Name}", "mutability");
+        foreach (var attribute in type.With(TypeNeed.ReadOnlyAttribute))
+        {
+            var value = await ReadOnlyValueAsync(type, attribute);
+            ExpectRefused(await PatchAsync(type.ResourceType, resource, Op("add", attribute.Path, value)), $"adds to the readOnly {type.Name}.{attribute.Path}", "mutability");
+        }
+        var read = await ReadAsync(type.ResourceType, IdOf(resource));
+        Expect.That(read.Status == 200, $"after PATCH requests on its id, the {type.Name} is no longer found at it", $"GET {IdOf(resource)} → 200", read.Summary);
+    });
+
+    /// <summary>A value of the attribute's shape for a PATCH that must be refused: a User's groups get a real group
+    /// (so the only thing wrong is the mutability), anything else a value built from its definition.</summary>
+    private async Task<JsonNode> ReadOnlyValueAsync(ResourceTypeUnderTest type, TypedAttribute attribute)
+    {
+        if (attribute.InCore && attribute.Name == "groups" && (await DiscoveryAsync()).ResourceTypeBySchema(ScimUrns.Group) is not null)
+            return MemberList(IdOf(await CreateGroupAsync()));
+        return SampleValues.For(attribute.Definition, Target.Prefix);
     }
 
     [Check("patch.mutability.immutable", "An immutable value cannot be changed once set",

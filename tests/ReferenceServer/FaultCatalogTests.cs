@@ -108,6 +108,9 @@ public partial class FaultCatalogTests
         "patch-replace-without-path-clears-others", "patch-replace-merges-multi-valued", "patch-replace-unassigned-no-target",
         "patch-replace-filter-no-match-adds", "patch-op-case-sensitive", "patch-string-booleans-refused", "patch-dotted-keys-refused",
         "patch-urn-keys-refused", "patch-remove-value-array-ignored", "patch-path-less-replace-ignored",
+        // Faults of one resource type only (FaultCatalog.ResourceTypes.cs)
+        "agents-create-without-location", "agentic-application-name-filter-case-sensitive", "agents-patch-accepts-read-only",
+        "agentic-application-wrong-meta-resource-type",
     ];
 
     [Fact]

@@ -244,6 +244,8 @@ public static partial class ProbeSet
         new("deactivate agent", HttpMethod.Put, "/Agents/{agent}?attributes=active", $$"""{"schemas":["{{Agent}}"],"name":"Probe-Agent","active":false}"""),
         Patched("patch agent", "/Agents/{agent}?attributes=externalId", """{"op":"replace","path":"externalId","value":"probe-agent-patched"}"""),
         new("agent after patch", HttpMethod.Get, "/Agents/{agent}?attributes=externalId"),
+        new("applications by name in another case", HttpMethod.Get, "/AgenticApplications?attributes=name&filter=" + Uri.EscapeDataString("name eq \"pROBE-aPP\"")),
+        Patched("patch agent read-only applications", "/Agents/{agent}?attributes=applications", """{"op":"add","path":"applications","value":[{"value":"00000000-0000-4000-8000-000000000001"}]}"""),
         // Attribute notation, ETags and conditional requests, Bulk, /Me and asynchronous requests
         new("create user with capitalised names", HttpMethod.Post, "/Users", $$"""{"schemas":["{{User}}"],"UserName":"probe-case"}"""),
         new("create versioned user", HttpMethod.Post, "/Users", UserBody("probe-etag"), Saves: "etag"),

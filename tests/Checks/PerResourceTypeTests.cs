@@ -1,0 +1,80 @@
+using Scim.Conformance.Reports.Model;
+using Scim.Conformance.Suites.Kit;
+using Xunit;
+
+namespace Scim.Conformance.Tests.Checks;
+
+/// <summary>The per-type checks judge every advertised resource type and name the one at fault: on the correct
+/// server each passes on every type that qualifies; a fault of one type only makes the check fail with exactly that
+/// type failing in the sub-results while the others pass; a fault of every type still fails on Users.</summary>
+public class PerResourceTypeTests
+{
+    private static readonly string[] AllTypes = ["User", "Group", "Agent", "AgenticApplication"];
+
+    public static TheoryData<string, string, string> OneTypeFaults => new()
+    {
+        { "agents-create-without-location", "lifecycle.create.location", "Agent" },
+        { "agentic-application-name-filter-case-sensitive", "filter.case-exact-false", "AgenticApplication" },
+        { "agents-patch-accepts-read-only", "patch.mutability.read-only", "Agent" },
+        { "agentic-application-wrong-meta-resource-type", "lifecycle.meta.assigned", "AgenticApplication" },
+        { "agent-name-duplicates-allowed", "lifecycle.create.uniqueness", "Agent" },
+        { "agent-name-case-sensitive", "lifecycle.create.uniqueness-case", "Agent" },
+        { "agentic-application-name-optional", "lifecycle.create.required-attributes", "AgenticApplication" },
+    };
+
+    public static TheoryData<string, string> EveryTypeFaults => new()
+    {
+        { "no-location-header", "lifecycle.create.location" },
+        { "filter-case-sensitive", "filter.case-exact-false" },
+        { "patch-read-only-ignored", "patch.mutability.read-only" },
+        { "meta-without-last-modified", "lifecycle.meta.assigned" },
+        { "duplicates-allowed", "lifecycle.create.uniqueness" },
+        { "username-case-sensitive", "lifecycle.create.uniqueness-case" },
+        { "required-not-enforced", "lifecycle.create.required-attributes" },
+        { "soft-delete-visible", "lifecycle.delete.then-404" },
+    };
+
+    private static IReadOnlyList<string> PerTypeChecks => [.. CheckCatalog.All.Where(c => c.PerResourceType).Select(c => c.Id)];
+
+    [Fact]
+    public async Task On_the_correct_server_every_per_type_check_passes_on_every_qualifying_type()
+    {
+        var document = await ReferenceRuns.RunAsync([], PerTypeChecks);
+        foreach (var id in PerTypeChecks)
+        {
+            var result = document.Checks.Single(c => c.Id == id);
+            Assert.True(result.Outcome == Outcome.Pass, $"{id} was {result.Outcome}: {result.Reason} | {result.Actual}");
+            Assert.Equal(AllTypes, result.ResourceTypes.Select(r => r.ResourceType));
+            Assert.All(result.ResourceTypes, r => Assert.True(r.Outcome is Outcome.Pass or Outcome.NotApplicable, $"{id} on {r.ResourceType}: {r.Outcome} {r.Reason}"));
+            Assert.Contains(result.ResourceTypes, r => r.Outcome == Outcome.Pass);
+            Assert.StartsWith("each advertised resource type", result.AppliesTo);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(OneTypeFaults))]
+    public async Task A_fault_of_one_type_fails_the_check_on_that_type_only(string fault, string checkId, string faultedType)
+    {
+        Assert.Contains(checkId, Scim.Conformance.ReferenceServer.FaultCatalog.Find(fault)!.Demonstrates);
+        var result = (await ReferenceRuns.RunAsync([fault], [checkId])).Checks.Single(c => c.Id == checkId);
+        Assert.True(result.Outcome == Outcome.Fail, $"{checkId} under {fault} was {result.Outcome}: {result.Reason}");
+        var failing = result.ResourceTypes.Where(r => r.Outcome == Outcome.Fail).Select(r => r.ResourceType).ToList();
+        Assert.Equal([faultedType], failing);
+        Assert.All(result.ResourceTypes.Where(r => r.ResourceType != faultedType),
+            r => Assert.True(r.Outcome is Outcome.Pass or Outcome.NotApplicable, $"{r.ResourceType}: {r.Outcome} {r.Reason}"));
+        var sub = result.ResourceTypes.Single(r => r.ResourceType == faultedType);
+        Assert.False(string.IsNullOrWhiteSpace(sub.Reason));
+        Assert.False(string.IsNullOrWhiteSpace(sub.Expected));
+        Assert.False(string.IsNullOrWhiteSpace(sub.Actual));
+        Assert.Contains(faultedType, result.Reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryTypeFaults))]
+    public async Task A_fault_of_every_type_still_fails_the_check_on_users(string fault, string checkId)
+    {
+        var result = (await ReferenceRuns.RunAsync([fault], [checkId])).Checks.Single(c => c.Id == checkId);
+        Assert.True(result.Outcome == Outcome.Fail, $"{checkId} under {fault} was {result.Outcome}: {result.Reason}");
+        Assert.Contains(result.ResourceTypes, r => r.ResourceType == "User" && r.Outcome == Outcome.Fail);
+    }
+}
