@@ -179,7 +179,7 @@ public sealed class RequestChecks : PatchCheck
         // The operation that must not stick is set on an attribute the server's schema declares, so that what the
         // check compares is something the server does store; every comparison is with the server's own state
         // before the PATCH, never with what the check sent.
-        var attribute = await SettableUserStringAsync("nickName", "displayName", "title", "profileUrl");
+        var attribute = (await SettableUserStringsAsync(1, "nickName", "displayName", "title", "profileUrl"))[0];
         var user = await CreateUserAsync(adjust: body =>
         {
             body[attribute] = Target.Prefix.Name("original");
@@ -212,23 +212,5 @@ public sealed class RequestChecks : PatchCheck
         var alone = await PatchAsync(userType, user, Op("replace", attribute, changed));
         if (alone.Status is < 200 or >= 300)
             throw new PrerequisiteException($"the first operation (replace {attribute}) is refused on its own as well ({alone.Summary}{ErrorReplies.DetailHint(alone)}), so the PATCH never held an operation that succeeded before the failing one");
-    }
-
-    /// <summary>The first of <paramref name="candidates"/> that the User schema declares as a writable single-valued
-    /// string; the first candidate when the schemas cannot be read (the RFC's own User schema declares it).</summary>
-    private async Task<string> SettableUserStringAsync(params string[] candidates)
-    {
-        var discovery = await DiscoveryAsync();
-        if (discovery.SchemasOrNull is null || discovery.Schema(ScimUrns.User) is null)
-            return candidates[0];
-        foreach (var name in candidates)
-        {
-            var definition = discovery.Attribute(ScimUrns.User, name);
-            if (definition is not null && definition.StringMember("type") is null or "string" or "reference"
-                && definition.Member("multiValued")?.GetValueKind() is not System.Text.Json.JsonValueKind.True
-                && definition.StringMember("mutability") is null or "readWrite")
-                return name;
-        }
-        throw new NotApplicableException($"the User schema declares none of {string.Join(", ", candidates)} as a writable single-valued string, which the check needs to change");
     }
 }
