@@ -202,13 +202,27 @@ public abstract class FilterCheck : ScimCheck
 
     /// <summary>GET {Users}?filter=userName sw "{cohort}-" and ({expression}).</summary>
     internal async Task<Found> FindAsync(Cohort cohort, string expression) =>
-        await FindRawAsync(cohort, expression, cohort.Confine(expression));
+        await FindConfinedAsync(cohort, expression, cohort.Confine(expression));
 
     /// <summary>GET {Users}?filter=userName sw "{cohort}-" and {expression}, without parentheses around the
     /// expression, so that a check on <c>not</c> or on operators does not also depend on nested parentheses (those are
     /// filter.grouping's concern). Only for expressions without a top-level <c>or</c>, which <c>and</c> would bind.</summary>
     internal async Task<Found> FindAndAsync(Cohort cohort, string expression) =>
-        await FindRawAsync(cohort, expression, $"{cohort.Filter} and {expression}");
+        await FindConfinedAsync(cohort, expression, $"{cohort.Filter} and {expression}");
+
+    /// <summary>A confined query. When it is refused with invalidFilter, the confinement alone is tried: a server that
+    /// refuses `sw` (RFC 7644 §3.12 Table 9 lets it refuse an operator it does not support) refused the check's own
+    /// scaffolding, not the expression under test, so the check cannot judge it there.</summary>
+    private async Task<Found> FindConfinedAsync(Cohort cohort, string expression, string filter)
+    {
+        var found = await FindRawAsync(cohort, expression, filter);
+        if (!found.IsInvalidFilter)
+            return found;
+        var scope = await FindRawAsync(cohort, cohort.Filter, cohort.Filter);
+        if (scope.Status == 400)
+            throw new NotApplicableException($"the server refuses `{cohort.Filter}`, the filter with which the check confines its queries to its own users ({scope.Summary}); RFC 7644 §3.12 lets a server refuse an operator or combination it does not support with invalidFilter, so `{expression}` cannot be judged on its own here");
+        return found;
+    }
 
     /// <summary>GET {Users}?filter={filter} exactly as given (for filters that must be refused, or must not be rewritten).</summary>
     internal async Task<Found> FindRawAsync(Cohort cohort, string expression, string filter)

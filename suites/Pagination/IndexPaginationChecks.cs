@@ -170,6 +170,8 @@ public sealed class IndexPaginationChecks : IndexPaginationCheck
     {
         var cohort = await CreateCohortAsync(await IndexUserTypeAsync());
         var problems = new List<string>();
+        // The headline names what really went wrong: a refused page, a page with results, or only a wrong count.
+        var (refused, notEmpty) = (false, false);
         foreach (var start in new[] { cohort.Members.Count + 1, 100 })
         {
             var page = await PageAsync(cohort, $"startIndex={start}&count=2");
@@ -177,14 +179,21 @@ public sealed class IndexPaginationChecks : IndexPaginationCheck
             {
                 await RequireUnpagedQueryAsync(cohort);
                 problems.Add($"{page.Summary}{ErrorReplies.DetailHint(page.Response)}");
+                refused = true;
                 continue;
             }
             if (page.Resources.Count > 0)
+            {
                 problems.Add($"startIndex={start}: {page.Resources.Count} resource(s) ({cohort.Words(page.Ids)})");
+                notEmpty = true;
+            }
             if (page.TotalResults != cohort.Members.Count)
                 problems.Add($"startIndex={start}: `totalResults` is {ScimJson.Describe(page.Body?.Member("totalResults"))}");
         }
-        Expect.NoProblems(problems, "a page past the last result was not empty",
+        var headline = notEmpty ? "a page past the last result was not empty"
+            : refused ? "a page past the last result was refused instead of answered empty"
+            : "an empty page past the last result gave the wrong totalResults";
+        Expect.NoProblems(problems, headline,
             $"HTTP 200, no resources and totalResults {cohort.Members.Count}, for startIndex={cohort.Members.Count + 1} and startIndex=100");
     }
 }

@@ -87,4 +87,20 @@ public abstract class PatchCheck : LifecycleCheck
         await RequirePatchAsync();
         return await GroupTypeAsync();
     }
+
+    /// <summary>The first <paramref name="count"/> of <paramref name="candidates"/> that the User schema declares as
+    /// writable single-valued strings, so a check changes attributes the server really stores; the first candidates
+    /// when the schemas cannot be read (the RFC's own User schema declares them).</summary>
+    protected async Task<IReadOnlyList<string>> SettableUserStringsAsync(int count, params string[] candidates)
+    {
+        var discovery = await DiscoveryAsync();
+        if (discovery.SchemasOrNull is null || discovery.Schema(ScimUrns.User) is null)
+            return candidates[..count];
+        var settable = candidates.Where(name => discovery.Attribute(ScimUrns.User, name) is { } definition
+            && definition.StringMember("type") is null or "string" or "reference"
+            && definition.Member("multiValued")?.GetValueKind() is not System.Text.Json.JsonValueKind.True
+            && definition.StringMember("mutability") is null or "readWrite").Take(count).ToList();
+        return settable.Count == count ? settable
+            : throw new NotApplicableException($"the User schema declares {(settable.Count == 0 ? "none" : $"only {string.Join(", ", settable)}")} of {string.Join(", ", candidates)} as a writable single-valued string; the check needs {count}");
+    }
 }
