@@ -1,4 +1,5 @@
 using Scim.Conformance.Reports.Model;
+using Scim.Conformance.Suites.Requirements;
 
 namespace Scim.Conformance.Suites.Kit;
 
@@ -12,15 +13,24 @@ public static class ErrorReplies
         response.JsonObject?.StringMember("detail") is { } detail ? $" (detail: {ScimJson.Abbreviate(detail, 120)})" : "";
 
     /// <summary>The <c>scimType</c> of a 400 is <paramref name="keyword"/>, as <paramref name="definedBy"/> defines
-    /// it for this mistake. Another keyword is a violation at the check's level; none at all is Info, since
-    /// RFC 7644 §3.12 makes scimType OPTIONAL.</summary>
+    /// it for this mistake. Table 9 states which keyword fits which mistake without an RFC 2119 keyword, so another
+    /// keyword is graded at that row's level (SHOULD), not the check's; none at all is Info, since RFC 7644 §3.12
+    /// makes scimType OPTIONAL.</summary>
     public static void ScimType(this Expectations expect, ScimResponse response, string keyword, string definedBy)
     {
         var scimType = response.JsonObject?.Member("scimType");
         expect.That(scimType is null || (scimType.IsString() && scimType.GetValue<string>() == keyword),
             $"{response.Summary} names another kind of error than {keyword}",
-            $"`scimType` \"{keyword}\"", $"`scimType` is {ScimJson.Describe(scimType)}");
+            $"`scimType` \"{keyword}\"", $"`scimType` is {ScimJson.Describe(scimType)}", LevelOf(KeywordMatchesMistake));
         expect.That(scimType is not null, $"{response.Summary} gives no `scimType`; {definedBy} defines {keyword} for this mistake (the member is optional)",
-            $"`scimType` \"{keyword}\"", "no `scimType` in the 400 body", RequirementLevel.May);
+            $"`scimType` \"{keyword}\"", "no `scimType` in the 400 body", LevelOf(KeywordOptional));
     }
+
+    /// <summary>Table 9: the keyword given fits the mistake (declarative).</summary>
+    public const string KeywordMatchesMistake = "RFC7644-3.12-ERR-SCIMTYPE-MATCHES";
+
+    /// <summary>§3.12: scimType is OPTIONAL.</summary>
+    public const string KeywordOptional = "RFC7644-3.12-ERR-SCIMTYPE-OPTIONAL";
+
+    private static RequirementLevel LevelOf(string requirementId) => RequirementRegistry.Find(requirementId)!.GradedLevel;
 }

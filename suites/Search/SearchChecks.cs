@@ -154,7 +154,8 @@ public sealed class SearchChecks : SearchCheck
             response.Status == 200 ? $"{new ListPage(response).Summary}: the filter was taken as valid" : $"{response.Summary}{ErrorReplies.DetailHint(response)}");
         var scimType = response.JsonObject?.Member("scimType");
         Expect.That(scimType is null || (scimType.IsString() && scimType.GetValue<string>() == "invalidFilter"),
-            $"{response.Summary} names another kind of error than invalidFilter", "`scimType` \"invalidFilter\"", $"`scimType` is {ScimJson.Describe(scimType)}");
+            $"{response.Summary} names another kind of error than invalidFilter", "`scimType` \"invalidFilter\"", $"`scimType` is {ScimJson.Describe(scimType)}",
+            LevelOf(ErrorReplies.KeywordMatchesMistake));
         Expect.That(scimType is not null, $"{response.Summary} gives no `scimType`; Table 9 defines invalidFilter for this mistake (the member is optional)",
             "`scimType` \"invalidFilter\"", "no `scimType` in the 400 body", LevelOf("RFC7644-3.12-ERR-SCIMTYPE-OPTIONAL"));
     }
