@@ -26,4 +26,8 @@ public sealed record CheckResult
     public IReadOnlyList<Exchange> Exchanges { get; init; } = [];
     /// <summary>How the outcome compares with a baseline, when the run had one; null otherwise.</summary>
     public BaselineComparison? Baseline { get; init; }
+    /// <summary>What the suite did differently for this server to reach the verdict, one sentence each: a fact taken
+    /// from RFC 7643 §8.7.1 because discovery was broken, a creation rule learned from a refusal, a configured
+    /// resource template. Empty when the server was tested exactly as it describes itself.</summary>
+    public IReadOnlyList<string> Adaptations { get; init; } = [];
 }

@@ -56,7 +56,33 @@ public sealed class CheckContext
 
     private DiscoverySnapshot? _discoveryUsed;
 
-    public async Task<DiscoverySnapshot> DiscoveryAsync() => _discoveryUsed = await Session.DiscoveryAsync();
+    /// <summary>The shared discovery facts. A discovery check gets the documents exactly as served (it judges them);
+    /// every other check gets the working view, repaired from RFC 7643 §8.7.1 where discovery was broken, and each
+    /// repaired fact it reads is named among its <see cref="Adaptations"/>.</summary>
+    public async Task<DiscoverySnapshot> DiscoveryAsync()
+    {
+        var shared = await Session.DiscoveryAsync();
+        return _discoveryUsed = JudgesDiscovery(Check) ? shared.Raw : shared.ObservedBy(NoteAdaptation);
+    }
+
+    /// <summary>The checks that judge discovery documents themselves: the discovery area, and agent checks of discovery.</summary>
+    public static bool JudgesDiscovery(CheckDescriptor check) =>
+        check.Area == "discovery" || check.Id.Contains(".discovery.", StringComparison.Ordinal);
+
+    private readonly ConcurrentDictionary<string, byte> _adaptations = new();
+
+    /// <summary>What the suite did differently for this server to reach the verdict — a fallback to the RFC's own
+    /// definitions, a creation rule it learned, a configured template — in the order first noted.</summary>
+    public IReadOnlyList<string> Adaptations => _adaptationOrder.ToArray();
+
+    private readonly ConcurrentQueue<string> _adaptationOrder = new();
+
+    /// <summary>Records an adaptation once, however often it is used.</summary>
+    public void NoteAdaptation(string adaptation)
+    {
+        if (_adaptations.TryAdd(adaptation, 0))
+            _adaptationOrder.Enqueue(adaptation);
+    }
 
     /// <summary>NotApplicable unless the ServiceProviderConfig says <paramref name="field"/> is true
     /// (e.g. <c>filter.supported</c>).</summary>

@@ -32,6 +32,7 @@ public static class CheckExecutor
             Actual = verdict.Actual is null ? null : session.Redactor.Text(verdict.Actual),
             DurationMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1),
             Exchanges = NeedsDiscoveryEvidence(check, verdict.Outcome) ? context.Exchanges : context.OwnExchanges,
+            Adaptations = context.Adaptations.Select(session.Redactor.Text).ToList(),
         };
     }
 
