@@ -49,10 +49,11 @@ public sealed class CheckContext
 
     /// <summary>Every exchange so far, in order (cleanup included), preceded by the discovery exchanges when the
     /// check relied on the shared discovery snapshot: a verdict drawn from it must carry it as evidence.</summary>
-    public IReadOnlyList<Exchange> Exchanges => [.. _discoveryUsed?.Exchanges ?? [], .. _exchanges];
+    public IReadOnlyList<Exchange> Exchanges => [.. _discoveryUsed?.Exchanges ?? [], .. _adaptationEvidence, .. _exchanges];
 
-    /// <summary>Only the exchanges this check made itself (cleanup included).</summary>
-    public IReadOnlyList<Exchange> OwnExchanges => _exchanges.ToArray();
+    /// <summary>Only the exchanges this check made itself (cleanup included), preceded by those that taught a creation
+    /// rule the check's data relied on.</summary>
+    public IReadOnlyList<Exchange> OwnExchanges => [.. _adaptationEvidence, .. _exchanges];
 
     private DiscoverySnapshot? _discoveryUsed;
 
@@ -64,6 +65,23 @@ public sealed class CheckContext
         var shared = await Session.DiscoveryAsync();
         return _discoveryUsed = JudgesDiscovery(Check) ? shared.Raw : shared.ObservedBy(NoteAdaptation);
     }
+
+    /// <summary>The working view whatever the check: the data a check creates is built from it, so a discovery check
+    /// that creates resources sends the same valid bodies as every other check.</summary>
+    public async Task<DiscoverySnapshot> WorkingDiscoveryAsync() => (await Session.DiscoveryAsync()).ObservedBy(NoteAdaptation);
+
+    private readonly ConcurrentQueue<Exchange> _adaptationEvidence = new();
+
+    /// <summary>Adds the exchanges that taught an adaptation (a learned creation rule) to this check's evidence, once.</summary>
+    public void AddAdaptationEvidence(string adaptation, IReadOnlyList<Exchange> exchanges)
+    {
+        if (!_evidenceAdded.TryAdd(adaptation, 0))
+            return;
+        foreach (var exchange in exchanges)
+            _adaptationEvidence.Enqueue(exchange);
+    }
+
+    private readonly ConcurrentDictionary<string, byte> _evidenceAdded = new();
 
     /// <summary>The checks that judge discovery documents themselves: the discovery area, and agent checks of discovery.</summary>
     public static bool JudgesDiscovery(CheckDescriptor check) =>

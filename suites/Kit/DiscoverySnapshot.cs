@@ -115,6 +115,18 @@ public sealed class DiscoverySnapshot
     public JsonObject? ResourceTypeBySchema(string schemaUrn) =>
         Noted((_resourceTypes ?? throw new PrerequisiteException($"the resource types could not be read ({ResourceTypesProblem})")).FirstOrDefault(rt => string.Equals(rt.StringMember("schema"), schemaUrn, StringComparison.OrdinalIgnoreCase)));
 
+    /// <summary>This view's counterpart of a resource type a check holds — itself, or the repaired type at the same
+    /// endpoint when the check read it from the raw documents — so data is always built from the working view.</summary>
+    public JsonObject WorkingTypeFor(JsonObject resourceType)
+    {
+        var types = _resourceTypes ?? [];
+        if (types.Any(t => ReferenceEquals(t, resourceType)))
+            return Noted(resourceType)!;
+        var endpoint = resourceType.StringMember("endpoint");
+        return Noted(types.FirstOrDefault(t => endpoint is not null && string.Equals(t.StringMember("endpoint"), endpoint, StringComparison.OrdinalIgnoreCase)))
+            ?? resourceType;
+    }
+
     /// <summary>Every advertised value of the ServiceProviderConfig, flattened for the report
     /// (<c>patch.supported</c> = <c>true</c>, <c>authenticationSchemes</c> = <c>oauthbearertoken</c>).</summary>
     public IReadOnlyList<Capability> Capabilities()
