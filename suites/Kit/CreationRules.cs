@@ -18,9 +18,11 @@ public enum CreationNeeds
 }
 
 /// <summary>A creation rule learned from the server: what its bodies need, in words, and the exchanges that taught it.</summary>
-public sealed record CreationRule(CreationNeeds Needs, string? Note, IReadOnlyList<Exchange> Evidence)
+/// <param name="Alternatives">Every single addition the server accepted on its own (a work email, an email-shaped
+/// userName): a check whose body must lack one (a User without emails) uses another.</param>
+public sealed record CreationRule(CreationNeeds Needs, string? Note, IReadOnlyList<Exchange> Evidence, IReadOnlyList<CreationNeeds> Alternatives)
 {
-    public static CreationRule None { get; } = new(CreationNeeds.Nothing, null, []);
+    public static CreationRule None { get; } = new(CreationNeeds.Nothing, null, [], []);
 }
 
 /// <summary>The creation rules learned during a run, one per resource type, shared by every check. Each type is

@@ -35,6 +35,29 @@ public sealed class ResourceFactory(CheckContext context)
         return response;
     }
 
+    /// <summary>Makes a body the check deliberately leaves without <paramref name="attribute"/> (a User with
+    /// <c>"emails": []</c>) acceptable all the same: when the rule learned for the type needs that very attribute, an
+    /// alternative the server also accepted is used instead (an email-shaped userName for a work email). When there is
+    /// none, the check is NotApplicable: this server cannot hold such a resource, which the RFC allows.</summary>
+    public async Task AcceptableWithoutAsync(JsonObject resourceType, JsonObject body, string attribute)
+    {
+        var discovery = await context.WorkingDiscoveryAsync();
+        resourceType = discovery.WorkingTypeFor(resourceType);
+        var rule = await context.Session.CreationRules.ForAsync(NameOf(resourceType), () => LearnAsync(discovery, resourceType));
+        var needsIt = (rule.Needs.HasFlag(CreationNeeds.WorkEmail) && string.Equals(attribute, "emails", StringComparison.OrdinalIgnoreCase))
+            || rule.Needs.HasFlag(CreationNeeds.EveryAttribute);
+        if (!needsIt)
+            return;
+        if (rule.Alternatives.FirstOrDefault(a => a == CreationNeeds.EmailUserName) is CreationNeeds.EmailUserName)
+        {
+            Adapt(discovery, resourceType, body, CreationNeeds.EmailUserName);
+            context.NoteAdaptation($"{rule.Note}; this check's {NameOf(resourceType)} without {attribute} had an email-shaped userName instead, which the server also accepted");
+            context.AddAdaptationEvidence(rule.Note!, rule.Evidence);
+            return;
+        }
+        throw new NotApplicableException($"the server accepts no {NameOf(resourceType)} without {attribute} ({rule.Note}), so one cannot be sent");
+    }
+
     /// <summary>Creates a resource and returns its representation, or makes the check Skipped naming why it could not.</summary>
     public async Task<JsonObject> CreateOrSkipAsync(JsonObject resourceType, JsonObject body)
     {
@@ -193,18 +216,16 @@ public sealed class ResourceFactory(CheckContext context)
             var richer = await TryAsync(everything);
             if (richer.Status is < 200 or >= 300)
                 return CreationRule.None;
-            var needs = everything;
+            var alternatives = new List<CreationNeeds>();
             foreach (var candidate in narrower)
             {
                 if ((await TryAsync(candidate)).Status is >= 200 and < 300)
-                {
-                    needs = candidate;
-                    break;
-                }
+                    alternatives.Add(candidate);
             }
+            var needs = alternatives.Count > 0 ? alternatives[0] : everything;
             var words = Words(needs);
             var note = $"creation rule learned for {name}: a minimal {name} was refused ({first.Summary}{Detail(first)}) and one with {words} was accepted, so every {name} the check created carried {words}";
-            return new CreationRule(needs, note, evidence.ToArray());
+            return new CreationRule(needs, note, evidence.ToArray(), alternatives);
         }
         catch (Exception e) when (e is HarnessException or HttpRequestException or TimeoutException or OperationCanceledException)
         {

@@ -76,6 +76,7 @@ public sealed class ReplaceChecks : LifecycleCheck
         var replacement = ReplacementOf(user);
         replacement["nickName"] = null;
         replacement["emails"] = new JsonArray();
+        await Resources.AcceptableWithoutAsync(userType, replacement, "emails");
         var put = await PutAsync(userType, user, replacement);
         if (put.Status != 200)
             throw new PrerequisiteException($"PUT did not succeed: {put.Summary} (see lifecycle.put.replaces)");
