@@ -25,6 +25,7 @@ public sealed class MarkdownSummaryRenderer : IReportRenderer
     {
         var md = new StringBuilder();
         WriteVerdict(md, document);
+        AdaptationSection.WriteMarkdown(md, document);
         BuyersViewMarkdown.Write(md, document);
         WriteOutcomeTable(md, document.Summary);
         WriteAreaTable(md, document.Summary);
@@ -111,6 +112,7 @@ public sealed class MarkdownSummaryRenderer : IReportRenderer
                 .Append(" | ").Append(MarkdownText.Code(c.Id, inTable: true)).Append("<br>").Append(MarkdownText.Cell(c.Title))
                 .Append(" | ").Append(c.Level.Keyword())
                 .Append(" | ").Append(MarkdownText.Cell(ReportText.Truncate(c.Reason ?? "", MaxReasonLength)))
+                .Append(c.Adaptations.Count > 0 ? "<br>_Adapted:_ " + MarkdownText.Cell(ReportText.Truncate(string.Join("; ", c.Adaptations), MaxReasonLength)) : "")
                 .Append(" | ").AppendJoin(", ", c.References.Select(r => MarkdownText.Code(r, inTable: true)))
                 .Append(" |\n");
         }
