@@ -35,4 +35,8 @@ public sealed record CheckResult
     /// <summary>Which resource types the check runs on, in words (e.g. "each advertised resource type with a
     /// readOnly attribute"); null for a check that is not run per type.</summary>
     public string? AppliesTo { get; init; }
+    /// <summary>What the suite did differently for this server to reach the verdict, one sentence each: a fact taken
+    /// from RFC 7643 §8.7.1 because discovery was broken, a creation rule learned from a refusal, a configured
+    /// resource template. Empty when the server was tested exactly as it describes itself.</summary>
+    public IReadOnlyList<string> Adaptations { get; init; } = [];
 }

@@ -32,6 +32,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
 
         WriteHeader(html, document, verdict);
         html.Append("<main>\n");
+        AdaptationSection.WriteHtml(html, document);
         BuyersViewHtml.Write(html, document);
         WriteLegend(html);
         WriteSummary(html, document.Summary);
@@ -230,6 +231,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
             .Append("\" title=\"Link to this check\">#</a></summary>\n<dl class=\"facts\">\n");
 
         if (check.Reason is { } reason) Fact(html, "Why", reason);
+        foreach (var adaptation in check.Adaptations) Fact(html, "Adapted", adaptation);
         if (check.Requirement is { } requirement) Fact(html, "Requirement", $"{check.Level.Keyword()}: {requirement}");
         if (check.Expected is { } expected) PreFact(html, "Expected", expected);
         if (check.Actual is { } actual) PreFact(html, "Actual", actual);

@@ -25,6 +25,7 @@ public sealed class MarkdownSummaryRenderer : IReportRenderer
     {
         var md = new StringBuilder();
         WriteVerdict(md, document);
+        AdaptationSection.WriteMarkdown(md, document);
         BuyersViewMarkdown.Write(md, document);
         WriteOutcomeTable(md, document.Summary);
         WriteAreaTable(md, document.Summary);
@@ -112,6 +113,7 @@ public sealed class MarkdownSummaryRenderer : IReportRenderer
                 .Append(" | ").Append(c.Level.Keyword())
                 .Append(" | ").Append(MarkdownText.Cell(ReportText.Truncate(c.Reason ?? "", MaxReasonLength)))
                 .Append(c.ResourceTypes.Count == 0 ? "" : "<br>By resource type: " + MarkdownText.Cell(ResourceTypeMatrix.Line(c, MaxReasonLength / 2)))
+                .Append(c.Adaptations.Count > 0 ? "<br>_Adapted:_ " + MarkdownText.Cell(ReportText.Truncate(string.Join("; ", c.Adaptations), MaxReasonLength)) : "")
                 .Append(" | ").AppendJoin(", ", c.References.Select(r => MarkdownText.Code(r, inTable: true)))
                 .Append(" |\n");
         }

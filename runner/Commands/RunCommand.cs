@@ -83,6 +83,7 @@ public static class RunCommand
                 // The embedded server declares its own deprovisioning policy and demonstrates Agent credentials.
                 Deprovisioning = embedded is not null ? EmbeddedTarget.DeclaredDeprovisioning : settings.Deprovisioning,
                 CredentialProbe = embedded?.CredentialProbe ?? settings.CredentialProbe,
+                ResourceTemplates = settings.ResourceTemplates,
             });
             var target = new TargetInfo
             {
@@ -270,6 +271,7 @@ public static class RunCommand
             Baseline = a.Baseline is null ? null : (a.Baseline, BaselineFile.Load(a.Baseline)),
             Deprovisioning = config?.Deprovisioning,
             CredentialProbe = config?.CredentialProbe,
+            ResourceTemplates = config?.ResourceTemplates,
         };
     }
 }

@@ -32,4 +32,6 @@ public sealed record TargetConfig
     public Suites.Kit.DeprovisioningPolicy? Deprovisioning { get; init; }
     /// <summary>How to probe an identity's credential (deactivation suite); null when not configured.</summary>
     public Suites.Kit.CredentialProbeSettings? CredentialProbe { get; init; }
+    /// <summary>Members merged into every created body, by resource type (<c>resourceTemplates</c>); null when none.</summary>
+    public Suites.Kit.ResourceTemplates? ResourceTemplates { get; init; }
 }

@@ -36,4 +36,6 @@ public sealed record RunSettings
     public Suites.Kit.CredentialProbeSettings? CredentialProbe { get; init; }
     /// <summary>When set, the exit code reflects differences from this baseline instead of the policy.</summary>
     public (string Path, Baselines.BaselineFile File)? Baseline { get; init; }
+    /// <summary>The target's <c>resourceTemplates</c>; null when it configures none.</summary>
+    public Suites.Kit.ResourceTemplates? ResourceTemplates { get; init; }
 }

@@ -49,14 +49,58 @@ public sealed class CheckContext
 
     /// <summary>Every exchange so far, in order (cleanup included), preceded by the discovery exchanges when the
     /// check relied on the shared discovery snapshot: a verdict drawn from it must carry it as evidence.</summary>
-    public IReadOnlyList<Exchange> Exchanges => [.. _discoveryUsed?.Exchanges ?? [], .. _exchanges];
+    public IReadOnlyList<Exchange> Exchanges => [.. _discoveryUsed?.Exchanges ?? [], .. _adaptationEvidence, .. _exchanges];
 
-    /// <summary>Only the exchanges this check made itself (cleanup included).</summary>
-    public IReadOnlyList<Exchange> OwnExchanges => _exchanges.ToArray();
+    /// <summary>Only the exchanges this check made itself (cleanup included), preceded by those that taught a creation
+    /// rule the check's data relied on.</summary>
+    public IReadOnlyList<Exchange> OwnExchanges => [.. _adaptationEvidence, .. _exchanges];
 
     private DiscoverySnapshot? _discoveryUsed;
 
-    public async Task<DiscoverySnapshot> DiscoveryAsync() => _discoveryUsed = await Session.DiscoveryAsync();
+    /// <summary>The shared discovery facts. A discovery check gets the documents exactly as served (it judges them);
+    /// every other check gets the working view, repaired from RFC 7643 §8.7.1 where discovery was broken, and each
+    /// repaired fact it reads is named among its <see cref="Adaptations"/>.</summary>
+    public async Task<DiscoverySnapshot> DiscoveryAsync()
+    {
+        var shared = await Session.DiscoveryAsync();
+        return _discoveryUsed = JudgesDiscovery(Check) ? shared.Raw : shared.ObservedBy(NoteAdaptation);
+    }
+
+    /// <summary>The working view whatever the check: the data a check creates is built from it, so a discovery check
+    /// that creates resources sends the same valid bodies as every other check.</summary>
+    public async Task<DiscoverySnapshot> WorkingDiscoveryAsync() => (await Session.DiscoveryAsync()).ObservedBy(NoteAdaptation);
+
+    private readonly ConcurrentQueue<Exchange> _adaptationEvidence = new();
+
+    /// <summary>Adds the exchanges that taught an adaptation (a learned creation rule) to this check's evidence, once.</summary>
+    public void AddAdaptationEvidence(string adaptation, IReadOnlyList<Exchange> exchanges)
+    {
+        if (!_evidenceAdded.TryAdd(adaptation, 0))
+            return;
+        foreach (var exchange in exchanges)
+            _adaptationEvidence.Enqueue(exchange);
+    }
+
+    private readonly ConcurrentDictionary<string, byte> _evidenceAdded = new();
+
+    /// <summary>The checks that judge discovery documents themselves: the discovery area, and agent checks of discovery.</summary>
+    public static bool JudgesDiscovery(CheckDescriptor check) =>
+        check.Area == "discovery" || check.Id.Contains(".discovery.", StringComparison.Ordinal);
+
+    private readonly ConcurrentDictionary<string, byte> _adaptations = new();
+
+    /// <summary>What the suite did differently for this server to reach the verdict — a fallback to the RFC's own
+    /// definitions, a creation rule it learned, a configured template — in the order first noted.</summary>
+    public IReadOnlyList<string> Adaptations => _adaptationOrder.ToArray();
+
+    private readonly ConcurrentQueue<string> _adaptationOrder = new();
+
+    /// <summary>Records an adaptation once, however often it is used.</summary>
+    public void NoteAdaptation(string adaptation)
+    {
+        if (_adaptations.TryAdd(adaptation, 0))
+            _adaptationOrder.Enqueue(adaptation);
+    }
 
     /// <summary>NotApplicable unless the ServiceProviderConfig says <paramref name="field"/> is true
     /// (e.g. <c>filter.supported</c>).</summary>

@@ -38,6 +38,7 @@ public static class CheckExecutor
                 Expected = r.Expected is null ? null : session.Redactor.Text(r.Expected),
                 Actual = r.Actual is null ? null : session.Redactor.Text(r.Actual),
             })],
+            Adaptations = context.Adaptations.Select(session.Redactor.Text).ToList(),
         };
     }
 

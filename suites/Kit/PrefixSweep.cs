@@ -97,6 +97,8 @@ public sealed class PrefixSweep(TargetSession session, CancellationToken cancell
     {
         if (resourceType.StringMember("schema") is not { } urn || discovery.Schema(urn) is not { } schema)
             return null;
+        if (IdentifyingAttributes.Known(urn) is { } known)
+            return known; // userName even where the schema makes it optional: it is what the factory always sets
         var strings = (schema.Member("attributes") as JsonArray ?? []).OfType<JsonObject>()
             .Where(a => a.StringMember("type") == "string" && !a.Member("multiValued").IsTrue() && a.StringMember("name") is not ("id" or "externalId"))
             .ToList();

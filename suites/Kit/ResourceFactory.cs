@@ -8,7 +8,10 @@ namespace Scim.Conformance.Suites.Kit;
 /// every writable attribute, multi-valued ones with two values of which exactly one is primary, canonical values
 /// where the schema lists them, and the resource type's extensions. Strings carry the run prefix (so the run touches
 /// only what it made) and realistic, mixed-case, non-ASCII text from Bogus. Attributes that refer to other resources
-/// (members, groups, manager…) are left out: a check that needs them sets them to resources it created.</summary>
+/// (members, groups, manager…) are left out: a check that needs them sets them to resources it created. Bodies are
+/// built from the working discovery view (repaired from RFC 7643 §8.7.1 when discovery is broken), always carry the
+/// type's identifying attribute, start from the creation rule learned for the type (see <see cref="LearnAsync"/>),
+/// and take the target's configured template last.</summary>
 public sealed class ResourceFactory(CheckContext context)
 {
     private static readonly string[] Locales = ["de", "fr", "ja", "pt_BR", "sv", "pl", "tr"];
@@ -30,6 +33,29 @@ public sealed class ResourceFactory(CheckContext context)
         var response = await context.Client.PostAsync(endpoint.TrimStart('/') + query, body);
         context.Ledger.Track(response, endpoint);
         return response;
+    }
+
+    /// <summary>Makes a body the check deliberately leaves without <paramref name="attribute"/> (a User with
+    /// <c>"emails": []</c>) acceptable all the same: when the rule learned for the type needs that very attribute, an
+    /// alternative the server also accepted is used instead (an email-shaped userName for a work email). When there is
+    /// none, the check is NotApplicable: this server cannot hold such a resource, which the RFC allows.</summary>
+    public async Task AcceptableWithoutAsync(JsonObject resourceType, JsonObject body, string attribute)
+    {
+        var discovery = await context.WorkingDiscoveryAsync();
+        resourceType = discovery.WorkingTypeFor(resourceType);
+        var rule = await context.Session.CreationRules.ForAsync(NameOf(resourceType), () => LearnAsync(discovery, resourceType));
+        var needsIt = (rule.Needs.HasFlag(CreationNeeds.WorkEmail) && string.Equals(attribute, "emails", StringComparison.OrdinalIgnoreCase))
+            || rule.Needs.HasFlag(CreationNeeds.EveryAttribute);
+        if (!needsIt)
+            return;
+        if (rule.Alternatives.FirstOrDefault(a => a == CreationNeeds.EmailUserName) is CreationNeeds.EmailUserName)
+        {
+            Adapt(discovery, resourceType, body, CreationNeeds.EmailUserName);
+            context.NoteAdaptation($"{rule.Note}; this check's {NameOf(resourceType)} without {attribute} had an email-shaped userName instead, which the server also accepted");
+            context.AddAdaptationEvidence(rule.Note!, rule.Evidence);
+            return;
+        }
+        throw new NotApplicableException($"the server accepts no {NameOf(resourceType)} without {attribute} ({rule.Note}), so one cannot be sent");
     }
 
     /// <summary>Creates a resource and returns its representation, or makes the check Skipped naming why it could not.</summary>
@@ -67,7 +93,28 @@ public sealed class ResourceFactory(CheckContext context)
 
     private async Task<JsonObject> BuildAsync(JsonObject resourceType, bool rich)
     {
-        var discovery = await context.DiscoveryAsync();
+        var discovery = await context.WorkingDiscoveryAsync();
+        resourceType = discovery.WorkingTypeFor(resourceType);
+        var body = BuildPlain(discovery, resourceType, rich);
+        var rule = await context.Session.CreationRules.ForAsync(NameOf(resourceType), () => LearnAsync(discovery, resourceType));
+        if (rule.Needs != CreationNeeds.Nothing && rule.Note is { } note)
+        {
+            Adapt(discovery, resourceType, body, rule.Needs);
+            context.NoteAdaptation(note);
+            context.AddAdaptationEvidence(note, rule.Evidence);
+        }
+        if (ApplyTemplate(resourceType, body))
+            context.NoteAdaptation($"targets.json resourceTemplates.{NameOf(resourceType)} was merged into every {NameOf(resourceType)} the check created");
+        return body;
+    }
+
+    private bool ApplyTemplate(JsonObject resourceType, JsonObject body) =>
+        context.Session.Options.ResourceTemplates?.ApplyTo(NameOf(resourceType), body, context.Session.Prefix) == true;
+
+    /// <summary>The body from the schema alone: its attributes (required, or all writable when rich), the type's
+    /// identifying attribute under the run prefix, and its extensions.</summary>
+    private JsonObject BuildPlain(DiscoverySnapshot discovery, JsonObject resourceType, bool rich)
+    {
         var schemaUrn = resourceType.StringMember("schema")
             ?? throw new PrerequisiteException($"resource type {NameOf(resourceType)} names no schema");
         var schema = discovery.Schema(schemaUrn)
@@ -75,10 +122,12 @@ public sealed class ResourceFactory(CheckContext context)
         var faker = new Faker(Locales[Random.Shared.Next(Locales.Length)]);
         var body = new JsonObject { ["schemas"] = new JsonArray(schemaUrn) };
         Fill(body, schema, rich, faker);
-        // The naming attribute is what `sweep` finds leftovers by: it always carries the run prefix, whatever the
-        // schema's type (a hint or a generated value might not), unless the schema fixes its values.
-        if (PrefixSweep.NamingAttribute(discovery, resourceType) is { } naming && body[naming] is JsonValue named && named.IsString()
-            && !context.Session.Prefix.Owns(named.GetValue<string>()) && discovery.Attribute(schemaUrn, naming)?.StringArray("canonicalValues") is not { Count: > 0 })
+        // The identifying attribute (userName, displayName, name) is always sent, even where the schema makes it
+        // optional: a User without one cannot be judged for uniqueness, nor found by `sweep`. It carries the run
+        // prefix whatever the schema's type (a hint or a generated value might not), unless the schema fixes its values.
+        if (IdentifyingAttributes.For(discovery, resourceType) is { } naming
+            && discovery.Attribute(schemaUrn, naming)?.StringArray("canonicalValues") is not { Count: > 0 }
+            && !(body[naming] is JsonValue named && named.IsString() && context.Session.Prefix.Owns(named.GetValue<string>())))
             body[naming] = context.Session.Prefix.Name(naming);
 
         foreach (var extension in (resourceType.Member("schemaExtensions") as JsonArray ?? []).OfType<JsonObject>())
@@ -95,6 +144,105 @@ public sealed class ResourceFactory(CheckContext context)
         }
         return body;
     }
+
+    /// <summary>Gives <paramref name="body"/> what the learned rule says the server needs, adding only what is absent
+    /// (a check's own values stay), except the email-shaped userName, which replaces a generated one.</summary>
+    private void Adapt(DiscoverySnapshot discovery, JsonObject resourceType, JsonObject body, CreationNeeds needs)
+    {
+        if (needs.HasFlag(CreationNeeds.EveryAttribute))
+        {
+            foreach (var (name, value) in BuildPlain(discovery, resourceType, rich: true).ToList())
+            {
+                if (name == "schemas")
+                    continue;
+                if (!body.Any(m => string.Equals(m.Key, name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    body[name] = value?.DeepClone();
+                    if (name.StartsWith("urn:", StringComparison.OrdinalIgnoreCase) && body["schemas"] is JsonArray schemas
+                        && !schemas.Any(s => s?.GetValue<string>() == name))
+                        schemas.Add(name);
+                }
+            }
+        }
+        if (needs.HasFlag(CreationNeeds.WorkEmail) && body["emails"] is not JsonArray { Count: > 0 })
+            body["emails"] = new JsonArray(new JsonObject
+            {
+                ["value"] = $"{context.Session.Prefix.Name("mail")}@example.com".ToLowerInvariant(),
+                ["type"] = "work",
+                ["primary"] = true,
+            });
+        if (needs.HasFlag(CreationNeeds.EmailUserName) && IdentifyingAttributes.For(discovery, resourceType) is { } naming
+            && !(body[naming] is JsonValue v && v.IsString() && v.GetValue<string>().Contains('@')))
+            body[naming] = $"{context.Session.Prefix.Name("user")}@example.com".ToLowerInvariant();
+    }
+
+    /// <summary>Learns, once per resource type and run, what the server needs beyond the schema. A plain create of a
+    /// minimal body that the server accepts teaches nothing. One refused with 400 is tried once more with a richer body
+    /// (every writable attribute, a work email, an email-shaped userName); if that is accepted, the narrowest of those
+    /// additions that suffices alone becomes the rule every later body of the type starts from. Everything created
+    /// here is deleted at once. A check's own requests are never retried: its data simply starts from the rule.</summary>
+    private async Task<CreationRule> LearnAsync(DiscoverySnapshot discovery, JsonObject resourceType)
+    {
+        var session = context.Session;
+        if (session.Options.ReadOnly)
+            return CreationRule.None;
+        var evidence = new System.Collections.Concurrent.ConcurrentQueue<Scim.Conformance.Reports.Model.Exchange>();
+        var client = new ScimClient(session, e => { evidence.Enqueue(e); session.SessionExchanges.Enqueue(e); }, CancellationToken.None);
+        var ledger = new ResourceLedger(client);
+        var endpoint = EndpointOf(resourceType);
+        var name = NameOf(resourceType);
+        try
+        {
+            async Task<ScimResponse> TryAsync(CreationNeeds needs)
+            {
+                var body = BuildPlain(discovery, resourceType, rich: false);
+                Adapt(discovery, resourceType, body, needs);
+                ApplyTemplate(resourceType, body);
+                var response = await client.PostAsync(endpoint.TrimStart('/'), body);
+                ledger.Track(response, endpoint);
+                return response;
+            }
+
+            var first = await TryAsync(CreationNeeds.Nothing);
+            if (first.Status != 400)
+                return CreationRule.None;
+            var coreUrn = resourceType.StringMember("schema") ?? "";
+            var narrower = new List<CreationNeeds>();
+            if (discovery.Attribute(coreUrn, "emails") is not null)
+                narrower.Add(CreationNeeds.WorkEmail);
+            if (IdentifyingAttributes.For(discovery, resourceType) == "userName")
+                narrower.Add(CreationNeeds.EmailUserName);
+            var everything = narrower.Aggregate(CreationNeeds.EveryAttribute, (all, need) => all | need);
+            var richer = await TryAsync(everything);
+            if (richer.Status is < 200 or >= 300)
+                return CreationRule.None;
+            var alternatives = new List<CreationNeeds>();
+            foreach (var candidate in narrower)
+            {
+                if ((await TryAsync(candidate)).Status is >= 200 and < 300)
+                    alternatives.Add(candidate);
+            }
+            var needs = alternatives.Count > 0 ? alternatives[0] : everything;
+            var words = Words(needs);
+            var note = $"creation rule learned for {name}: a minimal {name} was refused ({first.Summary}{Detail(first)}) and one with {words} was accepted, so every {name} the check created carried {words}";
+            return new CreationRule(needs, note, evidence.ToArray(), alternatives);
+        }
+        catch (Exception e) when (e is HarnessException or HttpRequestException or TimeoutException or OperationCanceledException)
+        {
+            return CreationRule.None; // nothing learned; each check reports its own refusal
+        }
+        finally
+        {
+            await ledger.CleanupAsync();
+        }
+    }
+
+    private static string Words(CreationNeeds needs) => string.Join(" and ", new[]
+    {
+        needs.HasFlag(CreationNeeds.EveryAttribute) ? "every declared writable attribute" : null,
+        needs.HasFlag(CreationNeeds.WorkEmail) ? "a work email" : null,
+        needs.HasFlag(CreationNeeds.EmailUserName) ? "an email-shaped userName" : null,
+    }.OfType<string>());
 
     private void Fill(JsonObject target, JsonObject schema, bool rich, Faker faker)
     {

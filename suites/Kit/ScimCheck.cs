@@ -81,6 +81,11 @@ public abstract class ScimCheck : IAsyncDisposable
     protected static string PathOf(System.Text.Json.Nodes.JsonObject resourceType, string id) =>
         $"{ResourceFactory.EndpointOf(resourceType).TrimStart('/')}/{Uri.EscapeDataString(id)}";
 
+    /// <summary>An attribute of the type's own schema with the characteristics the check needs (e.g.
+    /// <see cref="AttributeNeed.SettableOptionalString"/>); NotApplicable naming what the schema lacks.</summary>
+    protected Task<string> AttributeAsync(System.Text.Json.Nodes.JsonObject resourceType, AttributeNeed need) =>
+        AttributeChoice.PickAsync(Context, resourceType, need);
+
     public async ValueTask DisposeAsync()
     {
         // Under the runner, the executor cleans up so the cleanup exchanges land in the check's evidence.

@@ -47,6 +47,9 @@ public sealed record TargetSessionOptions
     public TimeProvider Clock { get; init; } = TimeProvider.System;
     /// <summary>For production tenants: the client refuses to send anything that could change the target.</summary>
     public bool ReadOnly { get; init; }
+    /// <summary>Members merged into every body the suite creates, by resource type (<c>resourceTemplates</c> in
+    /// targets.json); null when the target configures none.</summary>
+    public ResourceTemplates? ResourceTemplates { get; init; }
 }
 
 /// <summary>Everything a run shares across checks: one HTTP connection pool, the credentials, the run prefix and
@@ -105,6 +108,9 @@ public sealed class TargetSession : IDisposable
 
     /// <summary>Exchanges made on behalf of the whole run (discovery), not of one check.</summary>
     public ConcurrentQueue<Exchange> SessionExchanges { get; } = new();
+
+    /// <summary>What each resource type's bodies need for the server to accept them, learned once per type and run.</summary>
+    public CreationRules CreationRules { get; } = new();
 
     /// <summary>ServiceProviderConfig, ResourceTypes and Schemas as first read; every check shares this read.</summary>
     public Task<DiscoverySnapshot> DiscoveryAsync() => _discovery.Value;

@@ -43,12 +43,13 @@ public sealed class NameNotationChecks : LifecycleCheck
         var userType = await UserTypeAsync();
         var userName = Target.Prefix.Name("casekey").ToLowerInvariant();
         var givenName = "Ŀuka";
-        var body = new JsonObject
-        {
-            ["schemas"] = new JsonArray(ScimUrns.User),
-            ["UserName"] = userName,
-            ["NAME"] = new JsonObject { ["GivenName"] = givenName, ["FamilyName"] = Target.Prefix.Name("Case") },
-        };
+        // From the factory, so the body carries whatever else the server needs (a learned rule, a template);
+        // only the two names under test are re-spelt.
+        var body = await Resources.MinimalAsync(userType);
+        foreach (var name in body.Select(m => m.Key).Where(k => k.Equals("userName", StringComparison.OrdinalIgnoreCase) || k.Equals("name", StringComparison.OrdinalIgnoreCase)).ToList())
+            body.Remove(name);
+        body["UserName"] = userName;
+        body["NAME"] = new JsonObject { ["GivenName"] = givenName, ["FamilyName"] = Target.Prefix.Name("Case") };
         var created = await Resources.CreateAsync(userType, body);
         Expect.That(created.Status == 201 && created.JsonObject?.StringMember("id") is not null, "a POST spelling attribute names in another case was refused",
             "HTTP 201 with the new user", $"{created.Summary}{ErrorReplies.DetailHint(created)}");

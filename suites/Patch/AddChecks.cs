@@ -10,15 +10,17 @@ public sealed class AddChecks : PatchCheck
 {
     [Check("patch.add.value-required", "An add without a value is refused",
         References = ["RFC7644 §3.5.2.1"], Rows = ["RFC7644-3.5.2.1-ADD-VALUE-REQUIRED"], Tags = ["patch", "add", "errors"],
-        Requirement = "An add operation MUST contain a value: {\"op\":\"add\",\"path\":\"nickName\"} is refused with 400 and the nickName stays as it was.")]
+        Requirement = "An add operation MUST contain a value: {\"op\":\"add\",\"path\":\"nickName\"} (or another settable string the schema declares) is refused with 400 and the attribute stays as it was.")]
     public async Task ValueRequired()
     {
         var userType = await PatchableUserTypeAsync();
+        // Incidental to what is judged: any settable string the schema declares (nickName, title where it does).
+        var attribute = await AttributeAsync(userType, AttributeNeed.SettableOptionalString);
         var nick = Target.Prefix.Name("kept");
-        var user = await CreateUserAsync(adjust: body => body["nickName"] = nick);
-        ExpectRefused(await PatchAsync(userType, user, Op("add", "nickName")), "adds nickName without a value", "invalidSyntax", "invalidValue");
+        var user = await CreateUserAsync(adjust: body => body[attribute] = nick);
+        ExpectRefused(await PatchAsync(userType, user, Op("add", attribute)), $"adds {attribute} without a value", "invalidSyntax", "invalidValue");
         var read = await ReadOrSkipAsync(userType, IdOf(user));
-        Expect.That(read.StringMember("nickName") == nick, "a refused add without a value changed the attribute", $"nickName \"{nick}\"", ScimJson.Describe(read.Member("nickName")));
+        Expect.That(read.StringMember(attribute) == nick, "a refused add without a value changed the attribute", $"{attribute} \"{nick}\"", ScimJson.Describe(read.Member(attribute)));
     }
 
     [Check("patch.add.no-path", "An add without a path merges the value's attributes into the resource",
@@ -69,11 +71,13 @@ public sealed class AddChecks : PatchCheck
     public async Task SingleValued()
     {
         var userType = await PatchableUserTypeAsync();
-        var user = await CreateUserAsync(adjust: body => body["nickName"] = Target.Prefix.Name("n1"));
+        // Incidental to what is judged: any settable string the schema declares (nickName, title where it does).
+        var attribute = await AttributeAsync(userType, AttributeNeed.SettableOptionalString);
+        var user = await CreateUserAsync(adjust: body => body[attribute] = Target.Prefix.Name("n1"));
         var next = Target.Prefix.Name("n2");
-        ExpectApplied(await PatchAsync(userType, user, Op("add", "nickName", next)), "adds nickName over an existing one");
+        ExpectApplied(await PatchAsync(userType, user, Op("add", attribute, next)), $"adds {attribute} over an existing one");
         var read = await ReadOrSkipAsync(userType, IdOf(user));
-        Expect.That(read.StringMember("nickName") == next, "add did not replace the single value", $"nickName \"{next}\"", ScimJson.Describe(read.Member("nickName")));
+        Expect.That(read.StringMember(attribute) == next, "add did not replace the single value", $"{attribute} \"{next}\"", ScimJson.Describe(read.Member(attribute)));
     }
 
     [Check("patch.add.new-attribute", "Adding an attribute that has no value creates it",
@@ -82,11 +86,13 @@ public sealed class AddChecks : PatchCheck
     public async Task NewAttribute()
     {
         var userType = await PatchableUserTypeAsync();
-        var user = await CreateUserAsync(adjust: body => body.Remove("title"));
+        // Incidental to what is judged: any settable string the schema declares (title, nickName where it does).
+        var attribute = await AttributeAsync(userType, AttributeNeed.SettableOptionalString);
+        var user = await CreateUserAsync(adjust: body => body.Remove(attribute));
         var title = Target.Prefix.Name("title");
-        ExpectApplied(await PatchAsync(userType, user, Op("add", "title", title)), "adds a title the user did not have");
+        ExpectApplied(await PatchAsync(userType, user, Op("add", attribute, title)), $"adds a {attribute} the user did not have");
         var read = await ReadOrSkipAsync(userType, IdOf(user));
-        Expect.That(read.StringMember("title") == title, "add did not create the attribute", $"title \"{title}\"", ScimJson.Describe(read.Member("title")));
+        Expect.That(read.StringMember(attribute) == title, "add did not create the attribute", $"{attribute} \"{title}\"", ScimJson.Describe(read.Member(attribute)));
     }
 
     [Check("patch.add.complex", "Adding to a complex attribute sets the sub-attributes given and keeps the others",

@@ -40,11 +40,13 @@ public sealed class ReplaceOperationChecks : PatchCheck
     public async Task SingleValued()
     {
         var userType = await PatchableUserTypeAsync();
-        var user = await CreateUserAsync(adjust: body => body["displayName"] = Target.Prefix.Name("before"));
+        // Incidental to what is judged: any settable string the schema declares (displayName where it does).
+        var attribute = await AttributeAsync(userType, AttributeNeed.SettableOptionalString with { Preferred = ["displayName", .. AttributeNeed.SettableOptionalString.Preferred] });
+        var user = await CreateUserAsync(adjust: body => body[attribute] = Target.Prefix.Name("before"));
         var name = Target.Prefix.Name("D");
-        ExpectApplied(await PatchAsync(userType, user, Op("replace", "displayName", name)), "replaces displayName");
+        ExpectApplied(await PatchAsync(userType, user, Op("replace", attribute, name)), $"replaces {attribute}");
         var read = await ReadOrSkipAsync(userType, IdOf(user));
-        Expect.That(read.StringMember("displayName") == name, "replace did not change displayName", $"displayName \"{name}\"", ScimJson.Describe(read.Member("displayName")));
+        Expect.That(read.StringMember(attribute) == name, $"replace did not change {attribute}", $"{attribute} \"{name}\"", ScimJson.Describe(read.Member(attribute)));
     }
 
     [Check("patch.replace.multi-valued-all", "Replacing a multi-valued attribute without a filter replaces all its values",
@@ -66,11 +68,13 @@ public sealed class ReplaceOperationChecks : PatchCheck
     public async Task AsAdd()
     {
         var userType = await PatchableUserTypeAsync();
-        var user = await CreateUserAsync(adjust: body => body.Remove("nickName"));
+        // Incidental to what is judged: any settable string the schema declares (nickName where it does).
+        var attribute = await AttributeAsync(userType, AttributeNeed.SettableOptionalString);
+        var user = await CreateUserAsync(adjust: body => body.Remove(attribute));
         var nick = Target.Prefix.Name("x");
-        ExpectApplied(await PatchAsync(userType, user, Op("replace", "nickName", nick)), "replaces a nickName the user does not have");
+        ExpectApplied(await PatchAsync(userType, user, Op("replace", attribute, nick)), $"replaces a {attribute} the user does not have");
         var read = await ReadOrSkipAsync(userType, IdOf(user));
-        Expect.That(read.StringMember("nickName") == nick, "replace of an unassigned attribute did not add it", $"nickName \"{nick}\"", ScimJson.Describe(read.Member("nickName")));
+        Expect.That(read.StringMember(attribute) == nick, "replace of an unassigned attribute did not add it", $"{attribute} \"{nick}\"", ScimJson.Describe(read.Member(attribute)));
     }
 
     [Check("patch.replace.complex-merge", "Replacing a complex attribute changes only the sub-attributes given",

@@ -16,8 +16,10 @@ public sealed class RequestChecks : PatchCheck
     public async Task Supported()
     {
         var userType = await PatchableUserTypeAsync();
+        // Incidental to what is judged: any settable string the schema declares (nickName where it does).
+        var attribute = await AttributeAsync(userType, AttributeNeed.SettableOptionalString);
         var user = await CreateUserAsync();
-        var response = await PatchAsync(userType, user, Op("replace", "nickName", Target.Prefix.Name("nick")));
+        var response = await PatchAsync(userType, user, Op("replace", attribute, Target.Prefix.Name("nick")));
         Expect.That(response.Status is 200 or 204, "the ServiceProviderConfig advertises patch.supported, but a valid PATCH was not accepted",
             "HTTP 200 or 204", $"{response.Summary}{ErrorReplies.DetailHint(response)}");
     }
@@ -28,14 +30,16 @@ public sealed class RequestChecks : PatchCheck
     public async Task Schema()
     {
         var userType = await PatchableUserTypeAsync();
+        // Incidental to what is judged: any settable string the schema declares (nickName where it does).
+        var attribute = await AttributeAsync(userType, AttributeNeed.SettableOptionalString);
         var user = await CreateUserAsync();
-        var body = PatchBody(Op("replace", "nickName", Target.Prefix.Name("nick")));
+        var body = PatchBody(Op("replace", attribute, Target.Prefix.Name("nick")));
         body["schemas"] = new JsonArray(ScimUrns.User);
         var response = await SendPatchAsync(userType, IdOf(user), body);
         ExpectRefused(response, "declares the User schema instead of PatchOp", "invalidSyntax");
         var read = await ReadOrSkipAsync(userType, IdOf(user));
-        Expect.That(read.Member("nickName") is null, "a PATCH without the PatchOp schema was applied anyway",
-            "no nickName", ScimJson.Describe(read.Member("nickName")));
+        Expect.That(read.Member(attribute) is null, "a PATCH without the PatchOp schema was applied anyway",
+            $"no {attribute}", ScimJson.Describe(read.Member(attribute)));
     }
 
     [Check("patch.request.operations", "A PATCH without operations is refused",
@@ -58,13 +62,15 @@ public sealed class RequestChecks : PatchCheck
     public async Task OpValid()
     {
         var userType = await PatchableUserTypeAsync();
+        // Incidental to what is judged: any settable string the schema declares (nickName where it does).
+        var attribute = await AttributeAsync(userType, AttributeNeed.SettableOptionalString);
         var user = await CreateUserAsync();
-        var move = await PatchAsync(userType, user, Op("move", "nickName", Target.Prefix.Name("moved")));
+        var move = await PatchAsync(userType, user, Op("move", attribute, Target.Prefix.Name("moved")));
         ExpectRefused(move, "has op \"move\"", "invalidSyntax", "invalidValue");
-        var withoutOp = new JsonObject { ["path"] = "nickName", ["value"] = Target.Prefix.Name("no-op") };
+        var withoutOp = new JsonObject { ["path"] = attribute, ["value"] = Target.Prefix.Name("no-op") };
         ExpectRefused(await PatchAsync(userType, user, withoutOp), "has an operation without op", "invalidSyntax", "invalidValue");
         var read = await ReadOrSkipAsync(userType, IdOf(user));
-        Expect.That(read.Member("nickName") is null, "a refused operation changed the resource", "no nickName", ScimJson.Describe(read.Member("nickName")));
+        Expect.That(read.Member(attribute) is null, "a refused operation changed the resource", $"no {attribute}", ScimJson.Describe(read.Member(attribute)));
     }
 
     [Check("patch.response.status", "A successful PATCH answers 200 with the resource, or 204",
@@ -73,9 +79,11 @@ public sealed class RequestChecks : PatchCheck
     public async Task ResponseStatus()
     {
         var userType = await PatchableUserTypeAsync();
+        // Incidental to what is judged: any settable string the schema declares (nickName where it does).
+        var attribute = await AttributeAsync(userType, AttributeNeed.SettableOptionalString);
         var user = await CreateUserAsync();
         var nick = Target.Prefix.Name("nick");
-        var response = await PatchAsync(userType, user, Op("replace", "nickName", nick));
+        var response = await PatchAsync(userType, user, Op("replace", attribute, nick));
         if (response.Status == 204)
         {
             Expect.That(string.IsNullOrWhiteSpace(response.Body), "a 204 answer to PATCH has a body", "no body with 204", ScimJson.Abbreviate(response.Body ?? ""));
@@ -83,19 +91,21 @@ public sealed class RequestChecks : PatchCheck
         }
         Expect.That(response.Status == 200, "a valid PATCH answered neither 200 nor 204", "HTTP 200 with the resource, or 204", $"{response.Summary}{ErrorReplies.DetailHint(response)}");
         var body = response.JsonObject;
-        Expect.That(body?.StringMember("id") == IdOf(user) && body.StringMember("nickName") == nick,
-            "the 200 answer to PATCH is not the patched resource", $"a body with id {IdOf(user)} and nickName \"{nick}\"",
-            body is null ? $"body {ScimJson.Abbreviate(response.Body ?? "(empty)")}" : $"id {ScimJson.Describe(body.Member("id"))}, nickName {ScimJson.Describe(body.Member("nickName"))}");
+        Expect.That(body?.StringMember("id") == IdOf(user) && body.StringMember(attribute) == nick,
+            "the 200 answer to PATCH is not the patched resource", $"a body with id {IdOf(user)} and {attribute} \"{nick}\"",
+            body is null ? $"body {ScimJson.Abbreviate(response.Body ?? "(empty)")}" : $"id {ScimJson.Describe(body.Member("id"))}, {attribute} {ScimJson.Describe(body.Member(attribute))}");
     }
 
     [Check("patch.response.attributes", "A PATCH with attributes answers 200 with just those attributes",
         References = ["RFC7644 §3.5.2", "RFC7644 §3.9"], Rows = ["RFC7644-3.5.2-PATCH-ATTRS-200"], Tags = ["patch", "attributes"],
-        Requirement = "When the PATCH request carries attributes, the answer MUST be 200 with the resource cut down to them: ?attributes=userName gives id and userName, not the nickName the PATCH just set.")]
+        Requirement = "When the PATCH request carries attributes, the answer MUST be 200 with the resource cut down to them: ?attributes=userName gives id and userName, not the attribute the PATCH just set (nickName, or another settable string the schema declares).")]
     public async Task ResponseAttributes()
     {
         var userType = await PatchableUserTypeAsync();
+        // Incidental to what is judged: any settable string the schema declares (nickName where it does).
+        var attribute = await AttributeAsync(userType, AttributeNeed.SettableOptionalString);
         var user = await CreateUserAsync();
-        var response = await SendPatchAsync(userType, IdOf(user), PatchBody(Op("replace", "nickName", Target.Prefix.Name("nick"))), "?attributes=userName");
+        var response = await SendPatchAsync(userType, IdOf(user), PatchBody(Op("replace", attribute, Target.Prefix.Name("nick"))), "?attributes=userName");
         Expect.That(response.Status == 200, "a PATCH with attributes did not answer 200", "HTTP 200 with id and userName", $"{response.Summary}{ErrorReplies.DetailHint(response)}");
         var body = Expect.JsonObject(response, "the 200 answer to a PATCH with attributes");
         var problems = new List<string>();
@@ -103,9 +113,9 @@ public sealed class RequestChecks : PatchCheck
             problems.Add($"id is {ScimJson.Describe(body.Member("id"))}");
         if (body.StringMember("userName") is null)
             problems.Add("userName is missing");
-        if (body.Member("nickName") is not null)
-            problems.Add($"nickName {ScimJson.Describe(body.Member("nickName"))} is there although not asked for");
-        Expect.NoProblems(problems, "the answer to a PATCH with attributes=userName is not cut down to them", "id and userName (and other returned-always attributes), no nickName");
+        if (body.Member(attribute) is not null)
+            problems.Add($"{attribute} {ScimJson.Describe(body.Member(attribute))} is there although not asked for");
+        Expect.NoProblems(problems, "the answer to a PATCH with attributes=userName is not cut down to them", $"id and userName (and other returned-always attributes), no {attribute}");
     }
 
     [Check("patch.errors.body", "A refused PATCH answers with a SCIM error",
@@ -145,7 +155,9 @@ public sealed class RequestChecks : PatchCheck
     public async Task Unknown404()
     {
         var userType = await PatchableUserTypeAsync();
-        var response = await SendPatchAsync(userType, MissingId(), PatchBody(Op("replace", "nickName", "x")));
+        // Incidental to what is judged: any settable string the schema declares (nickName where it does).
+        var attribute = await AttributeAsync(userType, AttributeNeed.SettableOptionalString);
+        var response = await SendPatchAsync(userType, MissingId(), PatchBody(Op("replace", attribute, "x")));
         Ledger.Track(response, ResourceFactory.EndpointOf(userType));
         Expect.Status(response, 404, "Table 8 answers a request for a resource that does not exist with 404");
     }

@@ -69,6 +69,8 @@ public partial class FaultCatalogTests
         "search-rejects-attribute-arrays", "search-bad-filter-500", "search-ignores-cursor",
         "root-search-unsupported", "search-accepts-missing-urn", "root-query-unsupported", "root-query-mixes-types", "filter-schemas-ignored",
         "cursor-not-bound-to-client",
+        // Tolerated: broken discovery and a business rule the suite works around (FaultCatalog.Adaptation.cs)
+        "user-type-names-extension-schema", "users-require-email",
         // Agents and AgenticApplications (FaultCatalog.Agent.cs)
         "agents-served-without-extension", "agent-applications-declared-writable", "agent-type-required",
         "agentic-application-description-required", "agent-name-optional", "agentic-application-name-optional",
@@ -128,7 +130,8 @@ public partial class FaultCatalogTests
             Assert.False(string.IsNullOrWhiteSpace(fault.Description), $"{fault.Name} has no description");
             Assert.DoesNotContain('\n', fault.Description);
             Assert.EndsWith(".", fault.Description);
-            Assert.NotEmpty(fault.Demonstrates);
+            // A tolerated fault may be one no check should fail on (a business rule the RFC allows).
+            Assert.True(fault.Tolerated || fault.Demonstrates.Count > 0, $"{fault.Name} names no check it makes fail");
             Assert.All(fault.Demonstrates, id => Assert.Matches(CheckId(), id));
         });
     }
