@@ -26,4 +26,6 @@ public sealed record CheckResult
     public IReadOnlyList<Exchange> Exchanges { get; init; } = [];
     /// <summary>How the outcome compares with a baseline, when the run had one; null otherwise.</summary>
     public BaselineComparison? Baseline { get; init; }
+    /// <summary>What running the check again alone showed, when the confirmation pass re-ran it; null otherwise.</summary>
+    public Confirmation? Confirmation { get; init; }
 }

@@ -5,7 +5,7 @@ namespace Scim.Conformance.Reports.Model;
 public sealed record ResultDocument
 {
     /// <summary>Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would change or remove.</summary>
-    public const string CurrentSchemaVersion = "1.1";
+    public const string CurrentSchemaVersion = "1.2";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
     public required ToolInfo Tool { get; init; }
@@ -23,6 +23,9 @@ public sealed record ResultDocument
     public BaselineSummary? Baseline { get; init; }
     /// <summary>The specification defects the run ran into: each is touched by at least one check that reached a verdict.</summary>
     public IReadOnlyList<SpecIssue> SpecIssues { get; init; } = [];
+    /// <summary>The confirmation pass (violations re-run alone), with the checks unstable under concurrency; null in
+    /// documents written before it existed.</summary>
+    public ConfirmationSummary? Confirmation { get; init; }
 }
 
 public sealed record ToolInfo(string Name, string Version);

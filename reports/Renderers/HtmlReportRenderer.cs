@@ -38,6 +38,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         if (document.Baseline is { } baseline) WriteBaseline(html, baseline, document.Checks);
         WriteCapabilities(html, document.Capabilities);
         SpecIssueSection.WriteHtml(html, document);
+        ConfirmationSection.WriteHtml(html, document);
         WriteChecks(html, document);
         html.Append("</main>\n");
 
@@ -218,7 +219,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
     private static void WriteCheck(StringBuilder html, CheckResult check, string baseUrl)
     {
         // Failures and errors open by themselves: they are what a reader came for.
-        var open = check.Outcome is Outcome.Fail or Outcome.Error;
+        var open = check.Outcome is Outcome.Fail or Outcome.Error || check.Confirmation?.Unstable == true;
         html.Append("<details class=\"check\" id=\"").Append(HtmlText.Id("check-", check.Id))
             .Append("\" data-outcome=\"").Append(check.Outcome).Append('"').Append(open ? " open" : "").Append(">\n")
             .Append("<summary>").Append(Badge(check.Outcome)).Append(" <code class=\"id\">").Append(HtmlText.Encode(check.Id))
@@ -236,12 +237,24 @@ public sealed class HtmlReportRenderer : IReportRenderer
         if (check.Tags.Count > 0) Fact(html, "Tags", string.Join(", ", check.Tags));
         Fact(html, "Duration", ReportText.Duration(check.DurationMs));
         if (check.Baseline is { } baseline) Fact(html, "Baseline", BaselineText.Describe(baseline));
+        if (check.Confirmation is { } confirmation)
+        {
+            Fact(html, "Confirmation", ConfirmationSection.Describe(confirmation));
+            if (confirmation.ConcurrentExpected is { } concurrentExpected) PreFact(html, "Expected (concurrent run)", concurrentExpected);
+            if (confirmation.ConcurrentActual is { } concurrentActual) PreFact(html, "Actual (concurrent run)", concurrentActual);
+        }
         html.Append("</dl>\n");
 
         if (check.Exchanges.Count > 0)
         {
             html.Append("<h4>HTTP exchanges (").Append(check.Exchanges.Count).Append(")</h4>\n");
             foreach (var exchange in check.Exchanges) WriteExchange(html, exchange, baseUrl);
+        }
+        if (check.Confirmation?.ConcurrentExchanges is { Count: > 0 } concurrentExchanges)
+        {
+            html.Append("<h4>HTTP exchanges under ").Append(check.Confirmation.Concurrency).Append(" concurrent checks (")
+                .Append(concurrentExchanges.Count).Append(")</h4>\n");
+            foreach (var exchange in concurrentExchanges) WriteExchange(html, exchange, baseUrl);
         }
         html.Append("</details>\n");
     }

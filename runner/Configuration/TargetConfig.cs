@@ -32,4 +32,6 @@ public sealed record TargetConfig
     public Suites.Kit.DeprovisioningPolicy? Deprovisioning { get; init; }
     /// <summary>How to probe an identity's credential (deactivation suite); null when not configured.</summary>
     public Suites.Kit.CredentialProbeSettings? CredentialProbe { get; init; }
+    /// <summary><c>confirmVerdicts</c>: false leaves violations unconfirmed (no alone re-run); null when not set.</summary>
+    public bool? ConfirmVerdicts { get; init; }
 }

@@ -52,6 +52,7 @@ public static class TargetsFile
             Exclude = List(section.GetSection("exclude")),
             Deprovisioning = DeprovisioningConfig.ReadPolicy(section.GetSection("deprovisioning"), $"{path}: target '{section.Key}'"),
             CredentialProbe = DeprovisioningConfig.ReadProbe(section.GetSection("credentialProbe"), $"{path}: target '{section.Key}'"),
+            ConfirmVerdicts = ParseOptionalBool(section["confirmVerdicts"], $"{path}: target '{section.Key}' confirmVerdicts"),
         };
     }
 

@@ -36,4 +36,6 @@ public sealed record RunSettings
     public Suites.Kit.CredentialProbeSettings? CredentialProbe { get; init; }
     /// <summary>When set, the exit code reflects differences from this baseline instead of the policy.</summary>
     public (string Path, Baselines.BaselineFile File)? Baseline { get; init; }
+    /// <summary>Re-run every violation alone before reporting it (on unless <c>--no-confirm</c> or <c>confirmVerdicts: false</c>).</summary>
+    public bool ConfirmVerdicts { get; init; } = true;
 }
