@@ -108,6 +108,8 @@ public partial class FaultCatalogTests
         "patch-replace-without-path-clears-others", "patch-replace-merges-multi-valued", "patch-replace-unassigned-no-target",
         "patch-replace-filter-no-match-adds", "patch-op-case-sensitive", "patch-string-booleans-refused", "patch-dotted-keys-refused",
         "patch-urn-keys-refused", "patch-remove-value-array-ignored", "patch-path-less-replace-ignored",
+        // A store that breaks when writes overlap (FaultCatalog.Robustness.cs)
+        "store-fails-under-concurrent-writes", "store-loses-concurrent-patches",
     ];
 
     [Fact]
