@@ -10,6 +10,9 @@ public static class ConfirmationSection
 {
     public const string Heading = "Unstable under concurrent requests";
 
+    /// <summary>Rows of the summary.md table at most, so the comment stays under GitHub's limit (report.html lists all).</summary>
+    public const int MaxMarkdownRows = 40;
+
     public static string Lead(int concurrency) =>
         $"the server gave different answers to the same check under {concurrency} concurrent requests";
 
@@ -73,7 +76,7 @@ public static class ConfirmationSection
             .Append(": each check below reported a violation or a server error beside other checks and another verdict alone, ")
             .Append("which is the one reported; both runs are in report.html.\n\n")
             .Append("| Check | Under concurrency | Alone | What the concurrent run saw |\n|---|---|---|---|\n");
-        foreach (var unstable in summary.Unstable)
+        foreach (var unstable in summary.Unstable.Take(MaxMarkdownRows))
         {
             var reason = unstable.ConcurrentReason ?? "";
             if (reason.Length > maxReasonLength)
@@ -81,6 +84,8 @@ public static class ConfirmationSection
             md.Append("| ").Append(MarkdownText.Code(unstable.Id, inTable: true)).Append(" | ").Append(OutcomeText.Label(unstable.ConcurrentOutcome))
                 .Append(" | ").Append(OutcomeText.Label(unstable.AloneOutcome)).Append(" | ").Append(MarkdownText.Cell(reason)).Append(" |\n");
         }
+        if (summary.Unstable.Count > MaxMarkdownRows)
+            md.Append("| … | | | and ").Append(summary.Unstable.Count - MaxMarkdownRows).Append(" more in report.html |\n");
         md.Append('\n').Append('_').Append(MarkdownText.Inline(Capitalised(Line(summary)))).Append("._\n\n");
     }
 
