@@ -25,9 +25,9 @@ public sealed record Confirmation
     /// <summary>Why the verdict is neither confirmed nor replaced, e.g. the run stopped before the alone run.</summary>
     public string? Note { get; init; }
 
-    /// <summary>True when the server gave this check a different verdict under concurrency than alone.</summary>
+    /// <summary>True when the result is the alone run's, the concurrent verdict being kept as evidence.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool Unstable => ConcurrentOutcome is not null;
+    public bool VerdictReplaced => ConcurrentOutcome is not null;
 }
 
 /// <summary>The confirmation pass of a run, as a whole.</summary>

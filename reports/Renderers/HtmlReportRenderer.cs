@@ -219,7 +219,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
     private static void WriteCheck(StringBuilder html, CheckResult check, string baseUrl)
     {
         // Failures and errors open by themselves: they are what a reader came for.
-        var open = check.Outcome is Outcome.Fail or Outcome.Error || check.Confirmation?.Unstable == true;
+        var open = check.Outcome is Outcome.Fail or Outcome.Error || check.Confirmation?.VerdictReplaced == true;
         html.Append("<details class=\"check\" id=\"").Append(HtmlText.Id("check-", check.Id))
             .Append("\" data-outcome=\"").Append(check.Outcome).Append('"').Append(open ? " open" : "").Append(">\n")
             .Append("<summary>").Append(Badge(check.Outcome)).Append(" <code class=\"id\">").Append(HtmlText.Encode(check.Id))

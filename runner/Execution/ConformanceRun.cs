@@ -85,7 +85,7 @@ public sealed class ConformanceRun(TargetSession session, TargetInfo target, Sel
                     continue; // an unselected prerequisite is not a reason to skip: the check reports for itself
                 var outcome = (await Start(prerequisite)).Outcome;
                 if (!PrerequisiteMet.Contains(outcome))
-                    return $"prerequisite {id} did not pass ({outcome})";
+                    return VerdictConfirmation.UnmetPrerequisite(id, outcome);
             }
             return null;
         }

@@ -29,6 +29,13 @@ public sealed class VerdictConfirmation(TargetSession session, Selection selecti
     public static string OneAtATime(int concurrency) =>
         $"--concurrency {concurrency}: every check already ran alone, so there is nothing to confirm";
 
+    private const string UnmetPrerequisitePrefix = "prerequisite ";
+    private const string UnmetPrerequisiteMiddle = " did not pass (";
+
+    /// <summary>The reason of a check Skipped because a prerequisite did not pass; the pass recognises it to run the
+    /// check once the prerequisite passed alone.</summary>
+    public static string UnmetPrerequisite(string id, Outcome outcome) => $"{UnmetPrerequisitePrefix}{id}{UnmetPrerequisiteMiddle}{outcome})";
+
     /// <summary>Whether a result of the concurrent run is re-run alone.</summary>
     public static bool NeedsConfirmation(CheckResult result) =>
         result.Outcome is Outcome.Fail or Outcome.Warn
@@ -134,8 +141,8 @@ public sealed class VerdictConfirmation(TargetSession session, Selection selecti
     }
 
     private static bool IsSkippedByPrerequisite(CheckResult result) =>
-        result.Outcome == Outcome.Skipped && result.Confirmation is null && result.Reason?.StartsWith("prerequisite ", StringComparison.Ordinal) == true
-        && result.Reason.Contains(" did not pass (", StringComparison.Ordinal);
+        result.Outcome == Outcome.Skipped && result.Confirmation is null && result.Reason?.StartsWith(UnmetPrerequisitePrefix, StringComparison.Ordinal) == true
+        && result.Reason.Contains(UnmetPrerequisiteMiddle, StringComparison.Ordinal);
 
     private bool PrerequisitesMet(CheckDescriptor check, Dictionary<string, CheckResult> final, IReadOnlyDictionary<string, CheckDescriptor> catalog) =>
         check.Prerequisites.All(id => !catalog.TryGetValue(id, out var prerequisite) || selection.ExclusionReason(prerequisite) is not null
