@@ -37,8 +37,8 @@ public static partial class ServerErrorVerdicts
         var answer = Describe(first);
         var how = errors.Count == 1 ? $"to {RequestOf(first)}" : $"to {errors.Count} of the check's requests, first to {RequestOf(first)}";
         return (
-            $"the server answered {StatusText(first.Status!.Value)} {how}: {Excerpt(first.ResponseBody)}. A server error: the server failed " +
-            $"instead of answering on the requirement, which could not be judged because of it (the check then reported: {reason})",
+            $"the server answered {StatusText(first.Status!.Value)} {how}: {Excerpt(first.ResponseBody)}. That is a server error, not an answer " +
+            $"on the requirement: where the request was valid, the requirement could not be judged because of it (the check then reported: {reason})",
             $"{expected} (from answers that are not server errors)",
             $"{answer}; then: {actual}");
     }
