@@ -1,8 +1,8 @@
 namespace Scim.Conformance.Reports.Model;
 
 /// <summary>
-/// What the confirmation pass found for one check: after the run, a check that reported a violation (or an Error or
-/// Skip caused by a server error) while other checks ran beside it was run once more, alone. When the alone run gave
+/// What the confirmation pass found for one check: after the run, a check that reported a Fail or Warn (or an Info,
+/// Error or Skip that followed a server error) while other checks ran beside it was run once more, alone. When the alone run gave
 /// the same outcome, the verdict is <see cref="Confirmed"/>. When it reached another verdict, the result is the alone
 /// run's, and the <c>Concurrent…</c> members keep the verdict and evidence the server gave under
 /// <see cref="Concurrency"/> concurrent requests: the server answered the same check differently under load.

@@ -15,7 +15,7 @@ namespace Scim.Conformance.Runner.Execution;
 /// <item>no verdict alone (Error, Skipped), or the run stopped first: the concurrent verdict stands, unconfirmed, with
 /// a note.</item>
 /// </list>
-/// An Error or a Skip whose exchanges hold a server error (5xx) is re-run too, as it may be concurrency's doing. A
+/// An Info, an Error or a Skip whose exchanges hold a server error (5xx) is re-run too, as it may be concurrency's doing. A
 /// check Skipped because a prerequisite failed is run alone once that prerequisite passed alone. Each re-run creates
 /// and cleans up its own data as any check does; the run's stop (Ctrl-C, the run timeout) ends the pass.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class VerdictConfirmation(TargetSession session, Selection selecti
     /// <summary>Whether a result of the concurrent run is re-run alone.</summary>
     public static bool NeedsConfirmation(CheckResult result) =>
         result.Outcome is Outcome.Fail or Outcome.Warn
-        || (result.Outcome is Outcome.Error or Outcome.Skipped && ServerErrorVerdicts.ServerErrorsIn(result.Exchanges).Count > 0);
+        || (result.Outcome is Outcome.Info or Outcome.Error or Outcome.Skipped && ServerErrorVerdicts.ServerErrorsIn(result.Exchanges).Count > 0);
 
     /// <summary>The summary of a run whose pass did not run, and why.</summary>
     public static ConfirmationSummary NotRun(int concurrency, string because) =>

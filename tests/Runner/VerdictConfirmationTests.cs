@@ -35,6 +35,14 @@ public class VerdictConfirmationTests
             throw new VerdictException("the operator is wrong", "one user", "none");
         }
 
+        /// <summary>A MAY-level observation that a server error spoils: Info, and only a 5xx makes it worth re-running.</summary>
+        public async Task RecordsWhatTheServerAnswered()
+        {
+            Run();
+            var response = await Scim.GetAsync("Users");
+            Expect.That(response.Status == 200, "the list was not served", "HTTP 200", $"HTTP {response.Status}", RequirementLevel.May);
+        }
+
         public Task Passes()
         {
             Run();
@@ -56,9 +64,9 @@ public class VerdictConfirmationTests
         Method = typeof(Samples).GetMethod(method, BindingFlags.Public | BindingFlags.Instance)!,
     };
 
-    private static async Task<ResultDocument> RunAsync(IReadOnlyList<CheckDescriptor> catalog, int concurrency = 4, bool confirm = true, RunStop? stop = null)
+    private static async Task<ResultDocument> RunAsync(IReadOnlyList<CheckDescriptor> catalog, int concurrency = 4, bool confirm = true, RunStop? stop = null, StubHandler? handler = null)
     {
-        using var session = Sessions.Over(StubHandler.Json(HttpStatusCode.OK, "{}"));
+        using var session = Sessions.Over(handler ?? StubHandler.Json(HttpStatusCode.OK, "{}"));
         var target = new TargetInfo { Name = "stub", BaseUrl = session.BaseUrl.ToString() };
         return await new ConformanceRun(session, target, new Selection([], [], catalog), concurrency, stop, confirm)
             .ExecuteAsync(catalog, cancellationToken: TestContext.Current.CancellationToken);
@@ -155,5 +163,21 @@ public class VerdictConfirmationTests
         Assert.False(result.Confirmation!.Confirmed);
         Assert.Contains("the run timeout of 1 s expired", result.Confirmation.Note);
         Assert.Contains("did not finish", document.Confirmation!.Note);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError, 2, Outcome.Pass)]
+    [InlineData(HttpStatusCode.BadRequest, 1, Outcome.Info)]
+    public async Task An_info_is_re_run_only_when_a_server_error_preceded_it(HttpStatusCode firstAnswer, int runs, Outcome final)
+    {
+        var observation = Sample(nameof(Samples.RecordsWhatTheServerAnswered));
+        var answered = 0;
+        // Discovery is answered too; only the check's own first request gets the chosen answer.
+        var handler = new StubHandler((request, _) => Task.FromResult(StubHandler.Response(
+            request.RequestUri!.AbsolutePath.EndsWith("/Users", StringComparison.Ordinal) && Interlocked.Increment(ref answered) == 1 ? firstAnswer : HttpStatusCode.OK, "{}")));
+        var document = await RunAsync([observation], handler: handler);
+
+        Assert.Equal(runs, RunsOf(observation));
+        Assert.Equal(final, document.Checks.Single().Outcome);
     }
 }
