@@ -31,10 +31,11 @@ var readOnly = new Option<bool>("--read-only") { Description = "Run only the che
 var chaos = new Option<string?>("--chaos") { Description = "Embedded reference server only: a hostile transport (slow, truncated, huge, invalid-json, ...)" };
 var prefix = new Option<string>("--prefix") { Description = "Sweep only resources named with this prefix (default scimct-: every run's leftovers)", DefaultValueFactory = _ => "scimct-" };
 var yes = new Option<bool>("--yes") { Description = "Delete without asking" };
+var noConfirm = new Option<bool>("--no-confirm") { Description = "Report violations as the concurrent run found them, without running each once more alone to confirm it" };
 var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
 
 var run = new Command("run", "Run the checks against a target and write the reports (the default command)");
-foreach (var option in new Option[] { target, config, baseUrl, tokenEnv, fault, include, exclude, profile, output, failOn, concurrency, timeout, baseline, latency, maxRps, runTimeout, readOnly, chaos, caBundle, insecure, proxy })
+foreach (var option in new Option[] { target, config, baseUrl, tokenEnv, fault, include, exclude, profile, output, failOn, concurrency, timeout, baseline, latency, maxRps, runTimeout, readOnly, chaos, caBundle, insecure, proxy, noConfirm })
     run.Options.Add(option);
 run.SetAction((parse, cancellationToken) => RunCommand.ExecuteAsync(new RunCommand.Arguments
 {
@@ -59,6 +60,7 @@ run.SetAction((parse, cancellationToken) => RunCommand.ExecuteAsync(new RunComma
     CaBundle = parse.GetValue(caBundle),
     InsecureSkipTlsVerify = parse.GetValue(insecure),
     Proxy = parse.GetValue(proxy),
+    NoConfirm = parse.GetValue(noConfirm),
 }, RunConsole.Create(), cancellationToken));
 
 var sweep = new Command("sweep", "Find what earlier runs left on a target (by the run prefix), list it, and delete it after confirmation or with --yes");

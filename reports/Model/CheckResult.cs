@@ -39,4 +39,6 @@ public sealed record CheckResult
     /// from RFC 7643 §8.7.1 because discovery was broken, a creation rule learned from a refusal, a configured
     /// resource template. Empty when the server was tested exactly as it describes itself.</summary>
     public IReadOnlyList<string> Adaptations { get; init; } = [];
+    /// <summary>What running the check again alone showed, when the confirmation pass re-ran it; null otherwise.</summary>
+    public Confirmation? Confirmation { get; init; }
 }

@@ -23,6 +23,9 @@ public sealed record ResultDocument
     public BaselineSummary? Baseline { get; init; }
     /// <summary>The specification defects the run ran into: each is touched by at least one check that reached a verdict.</summary>
     public IReadOnlyList<SpecIssue> SpecIssues { get; init; } = [];
+    /// <summary>The confirmation pass (violations re-run alone), with the checks unstable under concurrency; null in
+    /// documents written before it existed.</summary>
+    public ConfirmationSummary? Confirmation { get; init; }
 }
 
 public sealed record ToolInfo(string Name, string Version);

@@ -40,6 +40,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         WriteCapabilities(html, document.Capabilities);
         ResourceTypeMatrix.WriteHtml(html, document.Checks);
         SpecIssueSection.WriteHtml(html, document);
+        ConfirmationSection.WriteHtml(html, document);
         WriteChecks(html, document);
         html.Append("</main>\n");
 
@@ -222,7 +223,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
     private static void WriteCheck(StringBuilder html, CheckResult check, string baseUrl)
     {
         // Failures and errors open by themselves: they are what a reader came for.
-        var open = check.Outcome is Outcome.Fail or Outcome.Error;
+        var open = check.Outcome is Outcome.Fail or Outcome.Error || check.Confirmation?.VerdictReplaced == true;
         html.Append("<details class=\"check\" id=\"").Append(HtmlText.Id("check-", check.Id))
             .Append("\" data-outcome=\"").Append(check.Outcome).Append('"').Append(open ? " open" : "").Append(">\n")
             .Append("<summary>").Append(Badge(check.Outcome)).Append(" <code class=\"id\">").Append(HtmlText.Encode(check.Id))
@@ -244,6 +245,12 @@ public sealed class HtmlReportRenderer : IReportRenderer
         Fact(html, "Duration", ReportText.Duration(check.DurationMs));
         if (check.Baseline is { } baseline) Fact(html, "Baseline", BaselineText.Describe(baseline));
         if (check.AppliesTo is { } appliesTo) Fact(html, "Applies to", appliesTo);
+        if (check.Confirmation is { } confirmation)
+        {
+            Fact(html, "Confirmation", ConfirmationSection.Describe(confirmation));
+            if (confirmation.ConcurrentExpected is { } concurrentExpected) PreFact(html, "Expected (concurrent run)", concurrentExpected);
+            if (confirmation.ConcurrentActual is { } concurrentActual) PreFact(html, "Actual (concurrent run)", concurrentActual);
+        }
         html.Append("</dl>\n");
         ResourceTypeMatrix.WriteCheckLines(html, check);
 
@@ -251,6 +258,12 @@ public sealed class HtmlReportRenderer : IReportRenderer
         {
             html.Append("<h4>HTTP exchanges (").Append(check.Exchanges.Count).Append(")</h4>\n");
             foreach (var exchange in check.Exchanges) WriteExchange(html, exchange, baseUrl);
+        }
+        if (check.Confirmation?.ConcurrentExchanges is { Count: > 0 } concurrentExchanges)
+        {
+            html.Append("<h4>HTTP exchanges under ").Append(check.Confirmation.Concurrency).Append(" concurrent checks (")
+                .Append(concurrentExchanges.Count).Append(")</h4>\n");
+            foreach (var exchange in concurrentExchanges) WriteExchange(html, exchange, baseUrl);
         }
         html.Append("</details>\n");
     }

@@ -32,6 +32,7 @@ public sealed class MarkdownSummaryRenderer : IReportRenderer
         WriteAttention(md, document.Checks);
         if (document.Baseline is { } baseline) WriteBaseline(md, baseline);
         SpecIssueSection.WriteMarkdown(md, document);
+        ConfirmationSection.WriteMarkdown(md, document, MaxReasonLength);
         md.Append("_Full details, with every HTTP exchange: `report.html`. Machine-readable: `result.json`._\n");
         return md.ToString();
     }

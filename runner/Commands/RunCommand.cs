@@ -35,6 +35,7 @@ public static class RunCommand
         public string? CaBundle { get; init; }
         public bool InsecureSkipTlsVerify { get; init; }
         public string? Proxy { get; init; }
+        public bool NoConfirm { get; init; }
     }
 
     public static async Task<int> ExecuteAsync(Arguments arguments, RunConsole console, CancellationToken cancellationToken)
@@ -106,8 +107,9 @@ public static class RunCommand
             var catalog = CheckCatalog.All;
             console.Starting(target, catalog.Count, settings.Profile);
             console.Note($"run prefix {session.Prefix.Value}: everything this run creates carries it{(settings.ReadOnly ? "; read-only: only checks that change nothing run" : "")}");
-            var run = new ConformanceRun(session, target, settings.Selection, settings.Concurrency, stop);
+            var run = new ConformanceRun(session, target, settings.Selection, settings.Concurrency, stop, settings.ConfirmVerdicts);
             var document = await run.ExecuteAsync(catalog, r => console.CheckFinished(r, catalog.Count), cancellationToken);
+            console.Note(ConfirmationSection.Line(document.Confirmation));
             if (stop.Reason is { } reason)
                 await InterruptedCleanup.RunAsync(session, reason, console);
             if (settings.Baseline is { } baseline)
@@ -272,6 +274,7 @@ public static class RunCommand
             Deprovisioning = config?.Deprovisioning,
             CredentialProbe = config?.CredentialProbe,
             ResourceTemplates = config?.ResourceTemplates,
+            ConfirmVerdicts = !a.NoConfirm && config?.ConfirmVerdicts != false,
         };
     }
 }

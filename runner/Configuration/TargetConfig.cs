@@ -34,4 +34,6 @@ public sealed record TargetConfig
     public Suites.Kit.CredentialProbeSettings? CredentialProbe { get; init; }
     /// <summary>Members merged into every created body, by resource type (<c>resourceTemplates</c>); null when none.</summary>
     public Suites.Kit.ResourceTemplates? ResourceTemplates { get; init; }
+    /// <summary><c>confirmVerdicts</c>: false leaves violations unconfirmed (no alone re-run); null when not set.</summary>
+    public bool? ConfirmVerdicts { get; init; }
 }

@@ -53,6 +53,7 @@ public static class TargetsFile
             Deprovisioning = DeprovisioningConfig.ReadPolicy(section.GetSection("deprovisioning"), $"{path}: target '{section.Key}'"),
             CredentialProbe = DeprovisioningConfig.ReadProbe(section.GetSection("credentialProbe"), $"{path}: target '{section.Key}'"),
             ResourceTemplates = ResourceTemplatesConfig.Read(path, section.Key, what),
+            ConfirmVerdicts = ParseOptionalBool(section["confirmVerdicts"], $"{path}: target '{section.Key}' confirmVerdicts"),
         };
     }
 

@@ -8,7 +8,9 @@ namespace Scim.Conformance.Runner.Execution;
 /// each after the checks it builds on. Produces the result document. (Reachability is the caller's first step:
 /// see <see cref="TargetProbe"/>.)</summary>
 /// <param name="stop">When it fires, checks not started are Skipped and running ones end in Error, naming its reason.</param>
-public sealed class ConformanceRun(TargetSession session, TargetInfo target, Selection selection, int concurrency, RunStop? stop = null)
+/// <param name="confirmVerdicts">Run every violation once more alone before reporting it (<see cref="VerdictConfirmation"/>);
+/// the runner's default, off here so that library callers (the kill matrix) judge the raw verdicts unless they ask.</param>
+public sealed class ConformanceRun(TargetSession session, TargetInfo target, Selection selection, int concurrency, RunStop? stop = null, bool confirmVerdicts = false)
 {
     private static readonly Outcome[] PrerequisiteMet = [Outcome.Pass, Outcome.Warn, Outcome.Info];
 
@@ -83,13 +85,16 @@ public sealed class ConformanceRun(TargetSession session, TargetInfo target, Sel
                     continue; // an unselected prerequisite is not a reason to skip: the check reports for itself
                 var outcome = (await Start(prerequisite)).Outcome;
                 if (!PrerequisiteMet.Contains(outcome))
-                    return $"prerequisite {id} did not pass ({outcome})";
+                    return VerdictConfirmation.UnmetPrerequisite(id, outcome);
             }
             return null;
         }
 
         var results = await Task.WhenAll(catalog.Select(Start));
-        var checks = results.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var ordered = results.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var (checks, confirmation) = !confirmVerdicts ? ((IReadOnlyList<CheckResult>)ordered, VerdictConfirmation.NotRun(concurrency, VerdictConfirmation.SwitchedOff))
+            : concurrency <= 1 ? (ordered, VerdictConfirmation.NotRun(concurrency, VerdictConfirmation.OneAtATime(concurrency)))
+            : await new VerdictConfirmation(session, selection, concurrency).ConfirmAsync(ordered, byId, StopReason, cancellationToken);
         return new ResultDocument
         {
             Tool = new ToolInfo(ToolVersion.Name, ToolVersion.Version),
@@ -102,6 +107,7 @@ public sealed class ConformanceRun(TargetSession session, TargetInfo target, Sel
             Capabilities = discovery.Capabilities(),
             Checks = checks,
             SpecIssues = SpecIssueCatalog.RanInto(checks),
+            Confirmation = confirmation,
         };
     }
 }

@@ -38,4 +38,6 @@ public sealed record RunSettings
     public (string Path, Baselines.BaselineFile File)? Baseline { get; init; }
     /// <summary>The target's <c>resourceTemplates</c>; null when it configures none.</summary>
     public Suites.Kit.ResourceTemplates? ResourceTemplates { get; init; }
+    /// <summary>Re-run every violation alone before reporting it (on unless <c>--no-confirm</c> or <c>confirmVerdicts: false</c>).</summary>
+    public bool ConfirmVerdicts { get; init; } = true;
 }

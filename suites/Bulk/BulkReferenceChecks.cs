@@ -75,7 +75,7 @@ public sealed class BulkReferenceChecks : BulkCheck
     }
 
     [Check("bulk.bulkid.circular", "Circular bulkId references never make the server fail",
-        References = ["RFC7644 §3.7.1"], Rows = ["RFC7644-3.7.1-BULK-CIRCULAR", "RFC7644-3.7.1-BULK-CIRCULAR-B"], Tags = ["bulk", "bulkid", "groups"],
+        References = ["RFC7644 §3.7.1"], Rows = ["RFC7644-3.7.1-BULK-CIRCULAR", "RFC7644-3.7.1-BULK-CIRCULAR-B"], Tags = ["bulk", "bulkid", "groups", "server-errors"],
         Requirement = "The server tries to resolve circular references (two groups naming each other as members by bulkId) and may give up with 409 for those operations; either way the request is processed — never a 5xx — and a group reported created has the other as its member.")]
     public async Task Circular()
     {

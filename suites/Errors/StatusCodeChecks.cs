@@ -116,7 +116,7 @@ public sealed class StatusCodeChecks : ScimCheck
     }
 
     [Check("errors.client-errors-not-5xx", "Client mistakes are answered 4xx, never 5xx",
-        References = ["RFC7644 §3.12"], Rows = ["RFC7644-3.12-500-NOT-FOR-CLIENT-ERRORS"], Tags = ["errors", "http-status"],
+        References = ["RFC7644 §3.12"], Rows = ["RFC7644-3.12-500-NOT-FOR-CLIENT-ERRORS"], Tags = ["errors", "http-status", "server-errors"],
         Requirement = "An unknown id or endpoint, an unparsable body or filter, and a value of the wrong type are the client's mistakes: each is answered with a 4xx status; 500 is for the server's own failures.")]
     public async Task ClientErrorsNot5xx()
     {

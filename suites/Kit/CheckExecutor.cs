@@ -102,13 +102,21 @@ public static class CheckExecutor
             ? $"{v.Reason} [{note}]"
             : v.Reason;
 
+    /// <summary>Graded at the violation's level; when one of the check's own requests (cleanup has not run yet) was
+    /// answered with a server error, the words lead with that error (see <see cref="ServerErrorVerdicts"/>).</summary>
+    private static Verdict ViolationVerdict(VerdictException v, CheckContext context)
+    {
+        var (reason, expected, actual) = ServerErrorVerdicts.Reword(context.Check, context.OwnExchanges, WithGrading(v, context), v.Expected, v.Actual);
+        return new Verdict((v.Level ?? context.Level).ViolationOutcome(), reason, expected, actual);
+    }
+
     private static Exception Unwrap(Exception e) =>
         e is TargetInvocationException { InnerException: { } inner } ? Unwrap(inner) : e;
 
     private static Verdict Grade(Exception e, CheckContext context, TimeSpan timeout, CancellationToken cancellationToken) => e switch
     {
         PerType.PerTypeVerdictException t => new Verdict(t.Outcome, t.Reason, t.Expected, t.Actual),
-        VerdictException v => new Verdict((v.Level ?? context.Level).ViolationOutcome(), WithGrading(v, context), v.Expected, v.Actual),
+        VerdictException v => ViolationVerdict(v, context),
         NotApplicableException n => new Verdict(Outcome.NotApplicable, n.Message),
         PrerequisiteException p => new Verdict(Outcome.Skipped, $"prerequisite not met: {p.Message}"),
         HarnessException h => new Verdict(Outcome.Error, h.Message),

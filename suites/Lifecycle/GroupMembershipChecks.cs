@@ -54,7 +54,7 @@ public sealed class GroupMembershipChecks : LifecycleCheck
     }
 
     [Check("lifecycle.group.unknown-member", "A member that is no resource is refused or accepted, never a server error",
-        References = ["RFC7643 §4.2", "RFC7643 §2.3.7", "RFC7644 §3.12"], Rows = ["RFC7644-3.12-500-NOT-FOR-CLIENT-ERRORS", "RFC7643-4.2-MEMBERS-REFERENTIAL"], Tags = ["groups", "references"],
+        References = ["RFC7643 §4.2", "RFC7643 §2.3.7", "RFC7644 §3.12"], Rows = ["RFC7644-3.12-500-NOT-FOR-CLIENT-ERRORS", "RFC7643-4.2-MEMBERS-REFERENTIAL"], Tags = ["groups", "references", "server-errors"],
         Requirement = "Referential integrity is the server's choice: a member whose value is no resource is refused with 400 or accepted; a client mistake never earns a 5xx.")]
     public async Task UnknownMember()
     {

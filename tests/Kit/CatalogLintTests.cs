@@ -9,7 +9,7 @@ namespace Scim.Conformance.Tests.Kit;
 public partial class CatalogLintTests
 {
     private static readonly string[] KnownAreas = ["discovery", "lifecycle", "errors", "auth", "filter", "sort", "pagination",
-        "search", "patch", "etag", "bulk", "me", "async", "agents", "deactivation", "interop", "media", "retrieval"];
+        "search", "patch", "etag", "bulk", "me", "async", "agents", "deactivation", "interop", "media", "retrieval", "robustness"];
 
     [GeneratedRegex("^(RFC\\d{4}|draft-[a-z0-9-]+)( .+)?$")]
     private static partial Regex Reference();

@@ -49,6 +49,13 @@ public class CheckExecutorTests
             Interlocked.Decrement(ref Overlap.Running);
         }
 
+        /// <summary>Sends a valid PATCH, then judges its semantics: what a filter or PATCH check does.</summary>
+        public async Task PatchesThenJudges()
+        {
+            var response = await Scim.PatchAsync("Users/abc", new JsonObject());
+            Expect.That(response.Status == 200, "the PATCH did not add the member", "the member in the group", $"HTTP {response.Status}");
+        }
+
         public async Task CreatesThenFails()
         {
             Ledger.Track(await Scim.PostAsync("Users", new JsonObject()), "/Users");
@@ -56,7 +63,7 @@ public class CheckExecutorTests
         }
     }
 
-    private static CheckDescriptor Describe(string method, RequirementLevel level = RequirementLevel.Must) => new()
+    private static CheckDescriptor Describe(string method, RequirementLevel level = RequirementLevel.Must, IReadOnlyList<string>? tags = null) => new()
     {
         Id = $"test.{method.ToLowerInvariant()}",
         Title = method,
@@ -64,7 +71,7 @@ public class CheckExecutorTests
         Level = level,
         References = ["RFC7644 §0"],
         CatalogRows = [],
-        Tags = [],
+        Tags = tags ?? [],
         Requirement = "a sample",
         Prerequisites = [],
         Method = typeof(SampleChecks).GetMethod(method, BindingFlags.Public | BindingFlags.Instance)!,
@@ -130,5 +137,46 @@ public class CheckExecutorTests
         Assert.Equal(["POST", "DELETE"], result.Exchanges.Select(e => e.Method));
         Assert.EndsWith("/Users/abc", result.Exchanges[1].Url);
         Assert.DoesNotContain(Sessions.Token, System.Text.Json.JsonSerializer.Serialize(result));
+    }
+
+    private static StubHandler ServerErrorOnPatch(string body) => new((request, _) => Task.FromResult(request.Method == HttpMethod.Patch
+        ? StubHandler.Response(HttpStatusCode.InternalServerError, body, "application/json")
+        : StubHandler.Response(HttpStatusCode.NoContent, "")));
+
+    [Fact]
+    public async Task A_violation_after_a_server_error_says_first_that_the_server_failed_and_names_the_request_and_body()
+    {
+        var result = await RunAsync(nameof(SampleChecks.PatchesThenJudges),
+            handler: ServerErrorOnPatch($"{{\"detail\":\"Collection was modified; token {Sessions.Token}\"}}"));
+
+        Assert.Equal(Outcome.Fail, result.Outcome); // graded as before: a server that errors does not do what is required
+        Assert.StartsWith("the server answered 500 Internal Server Error to PATCH /", result.Reason);
+        Assert.Contains("/Users/abc: {\"detail\":\"Collection was modified", result.Reason);
+        Assert.Contains("could not be judged", result.Reason);
+        Assert.Contains("the PATCH did not add the member", result.Reason); // the check's own words stay, after
+        Assert.Contains("not server errors", result.Expected);
+        Assert.StartsWith("HTTP 500 to PATCH /", result.Actual);
+        Assert.DoesNotContain(Sessions.Token, result.Reason + result.Actual); // the body excerpt is masked like everything else
+    }
+
+    [Fact]
+    public async Task A_violation_without_a_server_error_keeps_its_own_words()
+    {
+        var handler = new StubHandler((_, _) => Task.FromResult(StubHandler.Response(HttpStatusCode.BadRequest, "{}")));
+        var result = await RunAsync(nameof(SampleChecks.PatchesThenJudges), handler: handler);
+        Assert.Equal("the PATCH did not add the member", result.Reason);
+        Assert.Equal("HTTP 400", result.Actual);
+    }
+
+    [Fact]
+    public async Task A_check_that_judges_server_errors_itself_keeps_its_words_and_a_501_is_no_server_error()
+    {
+        var tagged = await CheckExecutor.RunAsync(Describe(nameof(SampleChecks.PatchesThenJudges), tags: [ServerErrorVerdicts.JudgedByTheCheckTag]),
+            Sessions.Over(ServerErrorOnPatch("{}")), RequirementLevel.Must, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal("the PATCH did not add the member", tagged.Reason);
+
+        var notImplemented = await RunAsync(nameof(SampleChecks.PatchesThenJudges),
+            handler: new StubHandler((_, _) => Task.FromResult(StubHandler.Response(HttpStatusCode.NotImplemented, "{}"))));
+        Assert.Equal("the PATCH did not add the member", notImplemented.Reason);
     }
 }

@@ -113,6 +113,8 @@ public partial class FaultCatalogTests
         // Faults of one resource type only (FaultCatalog.ResourceTypes.cs)
         "agents-create-without-location", "agentic-application-name-filter-case-sensitive", "agents-patch-accepts-read-only",
         "agentic-application-wrong-meta-resource-type",
+        // A store that breaks when writes overlap (FaultCatalog.Robustness.cs)
+        "store-fails-under-concurrent-writes", "store-loses-concurrent-patches",
     ];
 
     [Fact]
