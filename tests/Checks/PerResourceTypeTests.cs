@@ -20,6 +20,13 @@ public class PerResourceTypeTests
         { "agent-name-duplicates-allowed", "lifecycle.create.uniqueness", "Agent" },
         { "agent-name-case-sensitive", "lifecycle.create.uniqueness-case", "Agent" },
         { "agentic-application-name-optional", "lifecycle.create.required-attributes", "AgenticApplication" },
+        { "agentic-applications-keep-read-only", "lifecycle.create.read-only-ignored", "AgenticApplication" },
+        { "agentic-applications-keep-read-only", "lifecycle.put.read-only-ignored", "AgenticApplication" },
+        { "group-member-value-changeable", "patch.mutability.immutable", "Group" },
+        { "agents-accept-wrong-types", "errors.invalid-value", "Agent" },
+        { "agentic-applications-keep-two-primaries", "lifecycle.multi-valued.primary-once", "AgenticApplication" },
+        { "groups-deleted-still-readable", "lifecycle.delete.then-404", "Group" },
+        { "agents-create-skips-required", "lifecycle.create.required-attributes", "Agent" },
     };
 
     public static TheoryData<string, string> EveryTypeFaults => new()
@@ -32,6 +39,10 @@ public class PerResourceTypeTests
         { "username-case-sensitive", "lifecycle.create.uniqueness-case" },
         { "required-not-enforced", "lifecycle.create.required-attributes" },
         { "soft-delete-visible", "lifecycle.delete.then-404" },
+        { "create-writes-groups", "lifecycle.create.read-only-ignored" },
+        { "put-overwrites-created", "lifecycle.put.read-only-ignored" },
+        { "accepts-wrong-types", "errors.invalid-value" },
+        { "primary-twice-kept", "lifecycle.multi-valued.primary-once" },
     };
 
     private static IReadOnlyList<string> PerTypeChecks => [.. CheckCatalog.All.Where(c => c.PerResourceType).Select(c => c.Id)];
