@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Scim.Conformance.Reports.Model;
 using Scim.Conformance.Suites.Kit;
+using Scim.Conformance.Suites.Kit.PerType;
 
 namespace Scim.Conformance.Suites.Errors;
 
@@ -65,19 +66,43 @@ public sealed class StatusCodeChecks : ScimCheck
 
     [Check("errors.invalid-value", "A value of the wrong type is answered 400 invalidValue",
         References = ["RFC7644 §3.12", "RFC7643 §2.3"], Rows = ["RFC7644-3.12-400-INVALIDVALUE"], Tags = ["errors", "http-status"],
-        Requirement = "A POST whose body gives a boolean attribute (User `active`, or another writable boolean of the type) a string such as \"notaboolean\" is refused with 400, with `scimType` invalidValue when it gives one (another keyword is a Warn; no scimType is recorded as Info, the member being optional); the value is never stored.")]
-    public async Task InvalidValue()
+        PerResourceType = true,
+        Requirement = "A POST whose body gives an attribute a value of another JSON type — a boolean (User `active`) the string \"notaboolean\", a number or date-time a string that is none, a string (a Group's displayName) the literal true — is refused with 400, with `scimType` invalidValue when it gives one (another keyword is a Warn; no scimType is recorded as Info, the member being optional); the value is never stored. Judged on every advertised resource type, with an attribute of its own schema.")]
+    public Task InvalidValue() => ForEachResourceTypeAsync(async type =>
     {
-        var resourceType = await ProbeTypeAsync();
-        var wrong = await WrongTypeBodyAsync(resourceType)
-            ?? throw new NotApplicableException($"the schema of {ResourceFactory.NameOf(resourceType)} has no writable single-valued boolean attribute to send a wrong type for");
-        var response = await Resources.CreateAsync(resourceType, wrong.Body);
-        Expect.That(response.Status == 400, $"a {ResourceFactory.NameOf(resourceType)} with `{wrong.Shown}` \"notaboolean\" was not refused with 400",
-            "HTTP 400 (scimType invalidValue): a boolean attribute cannot hold a string",
+        var (attribute, wrongValue) = WrongTypeFor(type)
+            ?? throw new NotApplicableException($"the schemas of {type.Name} declare no writable single-valued attribute to send a wrong type for");
+        var body = await Resources.MinimalAsync(type.ResourceType);
+        attribute.SetIn(body, wrongValue.DeepClone());
+        var response = await Resources.CreateAsync(type.ResourceType, body);
+        var declared = attribute.Definition.StringMember("type");
+        Expect.That(response.Status == 400, $"a {type.Name} with `{attribute.Path}` {ScimJson.Describe(wrongValue)} (declared {declared}) was not refused with 400",
+            $"HTTP 400 (scimType invalidValue): a {declared} attribute cannot hold {ScimJson.Describe(wrongValue)}",
             response.Status is >= 200 and < 300
-                ? $"{response.Summary}: accepted, `{wrong.Shown}` returned as {ScimJson.Describe(wrong.ReadFrom(response.JsonObject))}"
+                ? $"{response.Summary}: accepted, `{attribute.Path}` returned as {ScimJson.Describe(response.JsonObject is { } created ? attribute.ValueIn(created) : null)}"
                 : response.Summary);
         ExpectScimType(response, "invalidValue");
+    });
+
+    /// <summary>A writable single-valued attribute of the type and a value of another JSON type for it: a boolean
+    /// (<c>active</c> first) gets a string, then a number or date-time a string that is none, then a string (one
+    /// without canonical values) the literal true.</summary>
+    private static (TypedAttribute Attribute, JsonNode Value)? WrongTypeFor(ResourceTypeUnderTest type)
+    {
+        var candidates = type.Attributes.Where(a => !a.Definition.Member("multiValued").IsTrue()
+            && a.Definition.StringMember("mutability") is null or "readWrite" or "writeOnly").ToList();
+        TypedAttribute? Of(string declared, string? preferred = null) =>
+            candidates.Where(a => a.Definition.StringMember("type") == declared && a.Definition.StringArray("canonicalValues") is not { Count: > 0 })
+                .OrderBy(a => a.InCore && a.Name == preferred ? 0 : a.InCore ? 1 : 2).FirstOrDefault();
+        if (Of("boolean", "active") is { } boolean)
+            return (boolean, JsonValue.Create("notaboolean"));
+        if ((Of("integer") ?? Of("decimal")) is { } number)
+            return (number, JsonValue.Create("notanumber"));
+        if (Of("dateTime") is { } dateTime)
+            return (dateTime, JsonValue.Create("notadatetime"));
+        if (Of("string", "displayName") is { } text)
+            return (text, JsonValue.Create(true));
+        return null;
     }
 
     [Check("errors.unsupported-501", "An operation the server does not support is answered 501",

@@ -119,26 +119,33 @@ public sealed class CreateChecks : LifecycleCheck
         Expect.NoProblems(kept, "the server kept meta values the client sent", "server-assigned meta.created, meta.resourceType and meta.location");
     }
 
-    [Check("lifecycle.create.read-only-ignored", "readOnly attributes in a create are ignored (User.groups)",
-        References = ["RFC7644 §3.3", "RFC7643 §4.1.2"], Rows = ["RFC7644-3.3-CREATE-READONLY-IGNORED", "RFC7643-4.1.2-GROUPS-READONLY"], Tags = ["create", "groups"],
-        Requirement = "User `groups` is readOnly — membership changes only through the Group resource — so a POST /Users carrying `groups` does not make the user a member of that group.")]
-    public async Task ReadOnlyIgnored()
+    [Check("lifecycle.create.read-only-ignored", "readOnly attributes in a create are ignored",
+        References = ["RFC7644 §3.3", "RFC7643 §2.2", "RFC7643 §4.1.2"], Rows = ["RFC7644-3.3-CREATE-READONLY-IGNORED", "RFC7643-4.1.2-GROUPS-READONLY"], Tags = ["create", "groups", "mutability"],
+        TypeNeeds = [TypeNeed.ReadOnlyAttribute],
+        Requirement = "Values a POST gives to attributes the type's schema declares readOnly (a User's `groups` — membership changes only through the Group — an Agent's groups and applications, an AgenticApplication's lastAccessed) are ignored: the resource is created without them (or the request is refused with 400). Judged on every advertised resource type with a readOnly attribute.")]
+    public Task ReadOnlyIgnored() => ForEachResourceTypeAsync(async type =>
     {
-        var group = await CreateGroupAsync();
-        var groupId = IdOf(group);
-        var userType = await UserTypeAsync();
-        var body = await Resources.MinimalAsync(userType);
-        body["groups"] = new JsonArray(new JsonObject { ["value"] = groupId });
-        var response = await Resources.CreateAsync(userType, body);
-        if (response.Status == 400)
-            return; // refusing a readOnly attribute is allowed too
-        Expect.That(response.Status == 201, "a create carrying groups neither succeeded nor was refused with 400", "HTTP 201 or 400", response.Summary);
-        var userId = response.JsonObject?.StringMember("id") ?? throw new PrerequisiteException("the created user has no id");
-        var members = (await ReadOrSkipAsync(await GroupTypeAsync(), groupId)).Member("members") as JsonArray ?? [];
-        Expect.That(members.OfType<JsonObject>().All(m => m.StringMember("value") != userId),
-            "a readOnly `groups` value in POST /Users made the user a member of the group",
-            "the group's members unchanged (empty)", $"the group lists the new user {userId} as a member");
-    }
+        var problems = new List<string>();
+        foreach (var attribute in type.With(TypeNeed.ReadOnlyAttribute))
+        {
+            var sent = await ReadOnlySampleAsync(type, attribute);
+            var body = await Resources.MinimalAsync(type.ResourceType);
+            attribute.SetIn(body, sent.DeepClone());
+            var response = await Resources.CreateAsync(type.ResourceType, body);
+            if (response.Status == 400)
+                continue; // refusing a readOnly value is allowed too
+            if (response.Status != 201 || response.JsonObject?.StringMember("id") is not { } id)
+            {
+                problems.Add($"with {attribute.Path}: {response.Summary}, neither a created resource nor 400");
+                continue;
+            }
+            var kept = attribute.ValueIn(await ReadOrSkipAsync(type.ResourceType, id));
+            if (HeldValues.Holds(kept, sent))
+                problems.Add($"{attribute.Path} sent as {ScimJson.Describe(sent)} was stored: GET returns {ScimJson.Describe(kept)}");
+        }
+        Expect.NoProblems(problems, $"a create of a {type.Name} kept a value the client sent for a readOnly attribute",
+            "HTTP 201 with every readOnly value sent ignored (or 400)");
+    });
 
     [Check("lifecycle.create.uniqueness", "A create that duplicates a unique value answers 409 uniqueness",
         References = ["RFC7644 §3.3", "RFC7644 §3.12", "RFC7643 §4.1.1"], Rows = ["RFC7644-3.3-UNIQUENESS-409", "RFC7643-4.1.1-USERNAME-UNIQUE"], Tags = ["create", "uniqueness"],

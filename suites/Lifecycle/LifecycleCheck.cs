@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Scim.Conformance.Suites.Kit;
+using Scim.Conformance.Suites.Kit.PerType;
 
 namespace Scim.Conformance.Suites.Lifecycle;
 
@@ -57,5 +58,16 @@ public abstract class LifecycleCheck : ScimCheck
             .Where(a => a.StringMember("uniqueness") is "server" or "global" && a.StringMember("type") == "string"
                 && !a.Member("multiValued").IsTrue() && a.StringMember("mutability") is not "readOnly")
             .ToList();
+    }
+
+    /// <summary>A value of a readOnly attribute's shape for a write that must not take it: a User's groups name a
+    /// real group of the check's own (so the only thing wrong is the mutability), anything else a value built from
+    /// its definition.</summary>
+    protected async Task<JsonNode> ReadOnlySampleAsync(ResourceTypeUnderTest type, TypedAttribute attribute)
+    {
+        if (attribute.InCore && attribute.Name == "groups" && type.ResourceType.StringMember("schema") == ScimUrns.User
+            && (await DiscoveryAsync()).ResourceTypeBySchema(ScimUrns.Group) is not null)
+            return new JsonArray(new JsonObject { ["value"] = IdOf(await CreateGroupAsync()) });
+        return SampleValues.For(attribute.Definition, Target.Prefix);
     }
 }

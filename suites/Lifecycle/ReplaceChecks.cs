@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Scim.Conformance.Suites.Kit;
+using Scim.Conformance.Suites.Kit.PerType;
 
 namespace Scim.Conformance.Suites.Lifecycle;
 
@@ -91,22 +92,38 @@ public sealed class ReplaceChecks : LifecycleCheck
     }
 
     [Check("lifecycle.put.read-only-ignored", "readOnly values in a PUT are ignored",
-        References = ["RFC7644 §3.5.1", "RFC7643 §3.1"], Rows = ["RFC7644-3.5.1-PUT-READONLY-IGNORED"], Tags = ["put", "meta"],
-        Requirement = "readOnly attributes in a PUT body are ignored: a PUT carrying meta.created 2001-01-01T00:00:00Z leaves meta.created as the server set it.")]
-    public async Task ReadOnlyIgnored()
+        References = ["RFC7644 §3.5.1", "RFC7643 §3.1", "RFC7643 §2.2"], Rows = ["RFC7644-3.5.1-PUT-READONLY-IGNORED"], Tags = ["put", "meta", "mutability"],
+        PerResourceType = true,
+        Requirement = "readOnly attributes in a PUT body are ignored: a PUT carrying meta.created 2001-01-01T00:00:00Z, and values for every attribute the type's schema declares readOnly, leaves meta.created as the server set it and stores none of those values (or is refused with 400). Judged on every advertised resource type.")]
+    public Task ReadOnlyIgnored() => ForEachResourceTypeAsync(async type =>
     {
-        var userType = await UserTypeAsync();
-        var user = await CreateUserAsync();
-        var created = user.Path("meta.created")?.ToString() ?? throw new PrerequisiteException("the user has no meta.created (see lifecycle.meta.assigned)");
-        var replacement = ReplacementOf(user);
+        var resource = await Resources.CreateOrSkipAsync(type.ResourceType, await Resources.MinimalAsync(type.ResourceType));
+        var created = resource.Path("meta.created")?.ToString() ?? throw new PrerequisiteException($"the {type.Name} has no meta.created (see lifecycle.meta.assigned)");
+        var replacement = ReplacementOf(resource);
         replacement["meta"] = new JsonObject { ["created"] = "2001-01-01T00:00:00Z" };
-        var put = await PutAsync(userType, user, replacement);
+        var sent = new List<(TypedAttribute Attribute, JsonNode Value)>();
+        foreach (var attribute in type.With(TypeNeed.ReadOnlyAttribute))
+        {
+            var value = await ReadOnlySampleAsync(type, attribute);
+            attribute.SetIn(replacement, value.DeepClone());
+            sent.Add((attribute, value));
+        }
+        var put = await PutAsync(type.ResourceType, resource, replacement);
         if (put.Status == 400)
             return; // refusing readOnly values is allowed
-        Expect.That(put.Status == 200, "PUT with a readOnly value neither succeeded nor was refused", "HTTP 200 or 400", put.Summary);
-        var after = (await ReadOrSkipAsync(userType, IdOf(user))).Path("meta.created")?.ToString();
-        Expect.That(after == created, "a PUT changed the readOnly meta.created", $"meta.created {created}", $"meta.created {after}");
-    }
+        Expect.That(put.Status == 200, $"PUT of a {type.Name} with readOnly values neither succeeded nor was refused", "HTTP 200 or 400", put.Summary);
+        var read = await ReadOrSkipAsync(type.ResourceType, IdOf(resource));
+        var problems = new List<string>();
+        var after = read.Path("meta.created")?.ToString();
+        if (after != created)
+            problems.Add($"meta.created {after} instead of {created}");
+        foreach (var (attribute, value) in sent)
+        {
+            if (HeldValues.Holds(attribute.ValueIn(read), value))
+                problems.Add($"{attribute.Path} sent as {ScimJson.Describe(value)} was stored: GET returns {ScimJson.Describe(attribute.ValueIn(read))}");
+        }
+        Expect.NoProblems(problems, $"a PUT of a {type.Name} changed readOnly values", $"meta.created {created} and no readOnly value taken from the body");
+    });
 
     [Check("lifecycle.put.required-attributes", "A PUT without a required attribute is refused and changes nothing",
         References = ["RFC7644 §3.5.1", "RFC7643 §4.1.1"], Rows = ["RFC7644-3.5.1-PUT-REQUIRED", "RFC7643-4.1.1-USERNAME-REQUIRED"], Tags = ["put", "required"],

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scim.Conformance.Reports.Model;
 using Scim.Conformance.Suites.Kit;
+using Scim.Conformance.Suites.Kit.PerType;
 
 namespace Scim.Conformance.Suites.Lifecycle;
 
@@ -23,22 +24,46 @@ public sealed class ValueChecks : LifecycleCheck
 
     [Check("lifecycle.multi-valued.primary-once", "At most one value of a multi-valued attribute is primary",
         References = ["RFC7643 §2.4"], Rows = ["RFC7643-2.4-PRIMARY-ONCE"], Tags = ["multi-valued"],
-        Requirement = "The primary attribute value \"true\" MUST appear no more than once: a create with two primary emails is refused with 400, or stored with at most one primary.")]
-    public async Task PrimaryOnce()
+        TypeNeeds = [TypeNeed.PrimaryMultiValued],
+        Requirement = "The primary attribute value \"true\" MUST appear no more than once: a create with two primary values in one multi-valued attribute (a User's emails, an Agent's entitlements, an AgenticApplication's applicationUrls) is refused with 400, or stored with at most one primary. Judged on every advertised resource type with such an attribute.")]
+    public Task PrimaryOnce() => ForEachResourceTypeAsync(async type =>
     {
-        await RequireUserAttributeAsync("emails");
-        var userType = await UserTypeAsync();
-        var body = await Resources.MinimalAsync(userType);
-        body["emails"] = new JsonArray(
-            new JsonObject { ["value"] = Target.Prefix.Name("a").ToLowerInvariant() + "@example.com", ["type"] = "work", ["primary"] = true },
-            new JsonObject { ["value"] = Target.Prefix.Name("b").ToLowerInvariant() + "@example.com", ["type"] = "home", ["primary"] = true });
-        var response = await Resources.CreateAsync(userType, body);
+        var attribute = type.First(TypeNeed.PrimaryMultiValued, "emails")!;
+        var body = await Resources.MinimalAsync(type.ResourceType);
+        attribute.SetIn(body, new JsonArray(TwoPrimaryValues(attribute).ToArray<JsonNode>()));
+        var response = await Resources.CreateAsync(type.ResourceType, body);
         if (response.Status == 400)
             return;
-        Expect.That(response.Status == 201, "a create with two primary emails neither succeeded nor was refused with 400", "HTTP 201 or 400", response.Summary);
-        var read = await ReadOrSkipAsync(userType, response.JsonObject!.StringMember("id")!);
-        var primaries = (read.Member("emails") as JsonArray ?? []).OfType<JsonObject>().Count(e => e.Member("primary").IsTrue());
-        Expect.That(primaries <= 1, "two values of `emails` are primary", "at most one primary email", $"{primaries} primary emails");
+        Expect.That(response.Status == 201, $"a create of a {type.Name} with two primary {attribute.Path} values neither succeeded nor was refused with 400", "HTTP 201 or 400", response.Summary);
+        var read = await ReadOrSkipAsync(type.ResourceType, response.JsonObject!.StringMember("id")!);
+        var primaries = (attribute.ValueIn(read) as JsonArray ?? []).OfType<JsonObject>().Count(e => e.Member("primary").IsTrue());
+        Expect.That(primaries <= 1, $"two values of {type.Name}.{attribute.Path} are primary", $"at most one primary value of {attribute.Path}", $"{primaries} primary values");
+    });
+
+    /// <summary>Two distinct values of the attribute, both primary: each with its value sub-attribute (an email
+    /// address for emails, a URL for a reference or a URL-named attribute) and, where type has canonical values,
+    /// two different ones.</summary>
+    private IEnumerable<JsonObject> TwoPrimaryValues(TypedAttribute attribute)
+    {
+        var subs = (attribute.Definition.Member("subAttributes") as JsonArray ?? []).OfType<JsonObject>().ToList();
+        var valueSub = subs.FirstOrDefault(s => s.StringMember("name") == "value");
+        var canonicalTypes = subs.FirstOrDefault(s => s.StringMember("name") == "type")?.StringArray("canonicalValues") ?? [];
+        foreach (var (tail, index) in new[] { ("a", 0), ("b", 1) })
+        {
+            var value = new JsonObject();
+            if (valueSub is not null)
+            {
+                var text = Target.Prefix.Name(tail).ToLowerInvariant();
+                value["value"] = attribute.Name.Equals("emails", StringComparison.OrdinalIgnoreCase) ? $"{text}@example.com"
+                    : valueSub.StringMember("type") == "reference" || attribute.Name.Contains("url", StringComparison.OrdinalIgnoreCase) ? $"https://{text}.example.com/"
+                    : valueSub.StringMember("type") == "binary" ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text))
+                    : text;
+            }
+            if (canonicalTypes.Count > 0)
+                value["type"] = canonicalTypes[index % canonicalTypes.Count];
+            value["primary"] = true;
+            yield return value;
+        }
     }
 
     [Check("lifecycle.multi-valued.primary-default", "A value sent without primary is not made primary beside another",
