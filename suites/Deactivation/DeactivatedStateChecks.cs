@@ -48,6 +48,10 @@ public sealed class DeactivatedStateChecks : DeactivationCheck
             await PutActiveOrSkipAsync(type, IdOf(resource), active: false);
             var id = IdOf(resource);
             var (inactive, inactiveResponse) = await IdsMatchingAsync(type, $"{IdFilter(id)} and active eq false");
+            // Confining the query to the check's own resource needs `and`; a server that refuses the expression
+            // (400, as RFC 7644 §3.12 allows for a filter it does not support) cannot show here what active holds.
+            if (inactiveResponse.Status == 400)
+                throw new NotApplicableException($"the server refused the filter that confines the query to the check's own resource ({inactiveResponse.Summary}{ErrorReplies.DetailHint(inactiveResponse)}); filter.logic.and judges that support");
             if (!inactive.Contains(id))
                 problems.Add($"{NameOf(type)}: active eq false → {inactiveResponse.Summary}, without it");
             var (active, activeResponse) = await IdsMatchingAsync(type, $"{IdFilter(id)} and active eq true");
@@ -155,7 +159,9 @@ public sealed class DeactivatedStateChecks : DeactivationCheck
             if (filters)
             {
                 var (ids, response) = await IdsMatchingAsync(type, $"{IdFilter(IdOf(resource))} and active eq true");
-                if (!ids.Contains(IdOf(resource)))
+                // A refused confining filter (400) says nothing about reactivation: deactivation.state.active-filter
+                // and filter.logic.and report it.
+                if (response.Status != 400 && !ids.Contains(IdOf(resource)))
                     problems.Add($"{NameOf(type)}: active eq true → {response.Summary}, without the reactivated resource");
             }
         }

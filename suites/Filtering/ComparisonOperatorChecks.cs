@@ -54,6 +54,11 @@ public sealed class ComparisonOperatorChecks : FilterCheck
     public async Task StartsWith()
     {
         var cohort = await TrioAsync(await UserTypeAsync());
+        // The prefix every check confines its queries with is itself an sw query: a server that refuses sw fails here,
+        // once, where sw is the requirement, and every other filter check is NotApplicable for it instead.
+        var scope = await FindRawAsync(cohort, cohort.Filter, cohort.Filter);
+        Expect.That(!scope.IsInvalidFilter && scope.Status != 400, "the server refuses `sw`, one of the operators RFC 7644 §3.4.2.2 lists for every server that filters",
+            "HTTP 200 with alice, bjensen and carol", scope.Problem("alice, bjensen and carol"));
         var problems = new List<string>();
         foreach (var (expression, expected) in new[] { ("title sw \"Tour\"", "bjensen"), ("title sw \"Tour Guide\"", "bjensen"), ("title sw \"Guide\"", null) })
         {

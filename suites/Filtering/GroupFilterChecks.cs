@@ -34,6 +34,10 @@ public sealed class GroupFilterChecks : FilterCheck
             return new Found(expression, page, id => names.GetValueOrDefault(id));
         }
 
+        // The confinement is the check's scaffolding: a server refusing it (sw, and) refused that, not the filters judged.
+        var scope = await ListAsync(groupType, FilterQuery(confine));
+        if (scope.Response.Status == 400)
+            throw new NotApplicableException($"the server refuses `{confine}`, the filter with which the check confines its queries to its own groups ({scope.Response.Summary}{ErrorReplies.DetailHint(scope.Response)}); filter.op.sw judges sw, and RFC 7644 §3.12 lets a server refuse what it does not support");
         var problems = new List<string>();
         var byName = await FindGroupsAsync($"displayName eq {Quote(cohort.Prefix + "-Tour Guides")}");
         if (!byName.Is("Tour Guides"))

@@ -80,6 +80,9 @@ public sealed class ReplaceChecks : LifecycleCheck
         replacement["emails"] = new JsonArray();
         await Resources.AcceptableWithoutAsync(userType, replacement, "emails");
         var put = await PutAsync(userType, user, replacement);
+        // The PUT with null and [] is the request judged: refusing it treats "no value" as a wrong value.
+        Expect.That(put.Status is not (400 or 409 or 422), $"a PUT whose optional {single} is null and emails [] was refused, although null and [] mean unassigned",
+            "HTTP 200, the attributes cleared", $"{put.Summary}{ErrorReplies.DetailHint(put)}");
         if (put.Status != 200)
             throw new PrerequisiteException($"PUT did not succeed: {put.Summary} (see lifecycle.put.replaces)");
         var read = await ReadOrSkipAsync(userType, IdOf(user));
