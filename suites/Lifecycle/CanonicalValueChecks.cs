@@ -27,7 +27,7 @@ public sealed class CanonicalValueChecks : LifecycleCheck
         {
             var path = sub is null ? attribute.Path : $"{attribute.Path}.{sub.StringMember("name")}";
             var sent = Target.Prefix.Name("uncanonical");
-            var body = (JsonObject)rich.DeepClone();
+            var body = await Resources.RichAsync(type.ResourceType); // a fresh one each time: unique values differ
             var item = SetNonCanonical(body, attribute, sub, sent);
             var response = await Resources.CreateAsync(type.ResourceType, body);
             if (response.Status == 400)
