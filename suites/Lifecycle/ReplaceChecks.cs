@@ -146,19 +146,28 @@ public sealed class ReplaceChecks : LifecycleCheck
 
     [Check("lifecycle.put.uniqueness", "A PUT that would duplicate a unique value is refused",
         References = ["RFC7644 §3.5.1", "RFC7644 §3.12"], Rows = ["RFC7644-3.5.1-PUT-UNIQUENESS"], Tags = ["put", "uniqueness"],
-        Requirement = "Replacing a resource so that a unique attribute (userName) collides with another resource's answers 409 (or 400) with scimType \"uniqueness\".")]
-    public async Task Uniqueness()
+        TypeNeeds = [TypeNeed.UniqueAttribute],
+        Requirement = "Replacing a resource so that a unique attribute (a User's userName, an Agent's name) takes the value another resource holds answers 409 (or 400) with scimType \"uniqueness\". Judged on every advertised resource type with a writable attribute declared `uniqueness` server or global, for each such attribute.")]
+    public Task Uniqueness() => ForEachResourceTypeAsync(async type =>
     {
-        var userType = await UserTypeAsync();
-        var first = await CreateUserAsync();
-        var second = await CreateUserAsync();
-        var replacement = ReplacementOf(second);
-        replacement["userName"] = first.StringMember("userName");
-        var put = await PutAsync(userType, second, replacement);
-        Expect.That(put.Status is 409 or 400 && put.JsonObject?.StringMember("scimType") == "uniqueness",
-            "a PUT duplicating another user's userName was not refused as a uniqueness conflict",
-            "HTTP 409 (or 400) with scimType \"uniqueness\"", $"{put.Summary}, scimType {ScimJson.Describe(put.JsonObject?.Member("scimType"))}");
-    }
+        var problems = new List<string>();
+        foreach (var attribute in type.With(TypeNeed.UniqueAttribute))
+        {
+            var firstBody = await Resources.MinimalAsync(type.ResourceType);
+            if (attribute.ValueIn(firstBody) is not JsonValue value || !value.IsString())
+                attribute.SetIn(firstBody, Target.Prefix.Name(attribute.Name));
+            var taken = attribute.ValueIn(firstBody)!.GetValue<string>();
+            await Resources.CreateOrSkipAsync(type.ResourceType, firstBody);
+            var second = await Resources.CreateOrSkipAsync(type.ResourceType, await Resources.MinimalAsync(type.ResourceType));
+            var replacement = ReplacementOf(second);
+            attribute.SetIn(replacement, taken);
+            var put = await PutAsync(type.ResourceType, second, replacement);
+            if (put.Status is not (409 or 400) || put.JsonObject?.StringMember("scimType") != "uniqueness")
+                problems.Add($"{attribute.Path} set to another {type.Name}'s \"{taken}\": {put.Summary}, scimType {ScimJson.Describe(put.JsonObject?.Member("scimType"))}");
+        }
+        Expect.NoProblems(problems, $"a PUT giving a {type.Name} another resource's unique value was not refused as a uniqueness conflict",
+            "HTTP 409 (or 400) with scimType \"uniqueness\"");
+    });
 
     [Check("lifecycle.put.id-stable", "PUT never changes the resource's id",
         References = ["RFC7643 §3.1", "RFC7644 §3.5.1"], Rows = ["RFC7644-3.5.1-PUT-ID-STABLE"], Tags = ["put", "id"],

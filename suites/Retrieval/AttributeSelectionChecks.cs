@@ -27,14 +27,14 @@ public sealed class AttributeSelectionChecks : RetrievalCheck
     }
 
     [Check("retrieval.attributes-always", "Attributes returned always come back even when attributes leaves them out",
-        References = ["RFC7644 §3.9", "RFC7643 §7"], Rows = ["RFC7644-3.9-ATTRIBUTES-ALWAYS"], Tags = ["attributes", "returned", "users"],
-        Requirement = "An attribute returned \"always\" is in every response, whatever `attributes` says: GET /Users/{id}?attributes=displayName (an attribute returned by default) still returns `id` and every other attribute the schema returns \"always\" that the User holds.")]
-    public async Task AttributesAlways()
+        References = ["RFC7644 §3.9", "RFC7643 §7"], Rows = ["RFC7644-3.9-ATTRIBUTES-ALWAYS"], Tags = ["attributes", "returned", "users"], PerResourceType = true,
+        Requirement = "An attribute returned \"always\" is in every response, whatever `attributes` says: GET {endpoint}/{id}?attributes=displayName (an attribute returned by default) still returns `id` and every other attribute the schema returns \"always\" that the resource holds. Judged on every advertised resource type (every one has `id`).")]
+    public Task AttributesAlways() => ForEachResourceTypeAsync(async type =>
     {
-        var subject = await RichUserAsync();
+        var subject = await RichAsync(type.ResourceType);
         var stored = await ReadStoredAsync(subject);
-        var selected = ResourceShape.Pick(subject.Shape.DefaultAttributesIn(stored), "displayName", "userName")
-            ?? throw new PrerequisiteException("the User read back holds no attribute returned by default to select");
+        var selected = ResourceShape.Pick(subject.Shape.DefaultAttributesIn(stored), "displayName", "userName", "name")
+            ?? throw new PrerequisiteException($"the {type.Name} read back holds no attribute returned by default to select");
         var projected = await ReadWithAsync(subject, "attributes", selected);
 
         var problems = new List<string>();
@@ -55,9 +55,9 @@ public sealed class AttributeSelectionChecks : RetrievalCheck
                     problems.Add($"`{urn}:{name}` (returned always) is missing");
             }
         }
-        Expect.NoProblems(problems, $"attributes=`{selected}` dropped an attribute that is returned always",
+        Expect.NoProblems(problems, $"attributes=`{selected}` dropped an attribute of a {type.Name} that is returned always",
             $"`id` \"{subject.Id}\" and every other attribute returned \"always\", alongside `{selected}`");
-    }
+    });
 
     [Check("retrieval.attributes-sub-attribute", "attributes=name.familyName returns only that sub-attribute of name",
         References = ["RFC7644 §3.9", "RFC7644 §3.10"], Rows = ["RFC7644-3.9-ATTRIBUTES-SUBATTR"], Tags = ["attributes", "users"],

@@ -1,21 +1,23 @@
 using System.Text.Json.Nodes;
 using Scim.Conformance.Suites.Kit;
+using Scim.Conformance.Suites.Kit.PerType;
 
 namespace Scim.Conformance.Suites.Retrieval;
 
 /// <summary>RFC 7643 §7 and RFC 7644 §3.4, §3.9: the <c>returned</c> characteristic decides what a response
 /// holds: "always" and "default" attributes by default, "request" ones only when asked for, "never" ones never.
-/// Judged against the schemas the server publishes, on a User the check creates with every writable attribute.</summary>
+/// Judged against the schemas the server publishes, on every advertised resource type, each on a resource the check
+/// creates with every writable attribute of that type.</summary>
 [TargetEffect(TargetEffect.Writes)]
 public sealed class ReturnedCharacteristicChecks : RetrievalCheck
 {
     [Check("retrieval.default-set", "A resource read without parameters holds every attribute returned by default",
         References = ["RFC7644 §3.4", "RFC7644 §3.9", "RFC7643 §7"], Rows = ["RFC7644-3.4-DEFAULT-SET", "RFC7643-7-RETURNED-DEFAULT"],
-        Tags = ["returned", "users"],
-        Requirement = "Without `attributes` or `excludedAttributes`, GET /Users/{id} returns every attribute the User holds whose schema says `returned` \"always\" or \"default\" (id included), and none whose schema says \"never\" or \"request\". The check creates a User with every writable attribute; an attribute missing from the default read counts only if the server returns it when it is named in `attributes` (so it is stored, merely withheld).")]
-    public async Task DefaultSet()
+        Tags = ["returned", "users"], PerResourceType = true,
+        Requirement = "Without `attributes` or `excludedAttributes`, GET {endpoint}/{id} returns every attribute the resource holds whose schema says `returned` \"always\" or \"default\" (id included), and none whose schema says \"never\" or \"request\". The check creates a resource with every writable attribute; an attribute missing from the default read counts only if the server returns it when it is named in `attributes` (so it is stored, merely withheld). Judged on every advertised resource type.")]
+    public Task DefaultSet() => ForEachResourceTypeAsync(async type =>
     {
-        var subject = await RichUserAsync();
+        var subject = await RichAsync(type.ResourceType);
         var stored = await ReadStoredAsync(subject);
         var shape = subject.Shape;
         var problems = new List<string>();
@@ -76,35 +78,31 @@ public sealed class ReturnedCharacteristicChecks : RetrievalCheck
                 problems.Add($"`{(urn is null ? name : $"{urn}:{name}")}` (returned \"{returned}\") is in the default read");
         }
 
-        Expect.NoProblems(problems, "the default representation is not the set of attributes returned \"always\" and \"default\"",
-            "every attribute the User holds that its schema returns \"always\" or \"default\", and none returned \"never\" or \"request\"");
-    }
+        Expect.NoProblems(problems, $"the default representation of a {type.Name} is not the set of attributes returned \"always\" and \"default\"",
+            $"every attribute the {type.Name} holds that its schema returns \"always\" or \"default\", and none returned \"never\" or \"request\"");
+    });
 
     [Check("retrieval.returned-never", "Attributes returned \"never\", like password, appear in no response",
         References = ["RFC7643 §7", "RFC7643 §4.1.1", "RFC7644 §3.9"], Rows = ["RFC7643-7-RETURNED-NEVER", "RFC7643-4.1.1-PASSWORD-NEVER"],
-        Tags = ["returned", "users", "password"],
-        Requirement = "An attribute whose schema says `returned` \"never\" (RFC 7643 fixes `password` as one) is in no response, in clear or hashed, even when named in `attributes`: not in the POST response, a default GET, a GET with `attributes` naming it, a list page with that `attributes`, nor a PUT response (when PUT succeeds). The check creates a User with a password under the run prefix.")]
-    public async Task ReturnedNever()
+        Tags = ["returned", "users", "password"], TypeNeeds = [TypeNeed.ReturnedNeverAttribute],
+        Requirement = "An attribute whose schema says `returned` \"never\" (RFC 7643 fixes a User's `password` as one) is in no response, in clear or hashed, even when named in `attributes`: not in the POST response, a default GET, a GET with `attributes` naming it, a list page with that `attributes`, nor a PUT response (when PUT succeeds). Judged on every advertised resource type with such an attribute, on a resource the check creates with every writable attribute (a password under the run prefix).")]
+    public Task ReturnedNever() => ForEachResourceTypeAsync(async type =>
     {
-        var type = await ResourceTypeAsync(ScimUrns.User);
-        var shape = ResourceShape.Of(await DiscoveryAsync(), type);
-        var never = shape.Withheld().Where(w => w.Returned == "never").Select(w => (w.Urn, w.Name)).ToList();
-        if (shape.Attribute("password") is not null && !never.Any(n => n.Urn is null && ResourceShape.Is(n.Name, "password")))
-            never.Add((null, "password")); // RFC 7643 §4.1.1 fixes it, whatever the schema claims
-        if (never.Count == 0)
-            throw new NotApplicableException("the User schema declares no attribute returned \"never\" and no `password`");
+        var shape = ResourceShape.Of(await DiscoveryAsync(), type.ResourceType);
+        var never = type.With(TypeNeed.ReturnedNeverAttribute).Select(a => (Urn: a.InCore ? null : a.SchemaUrn, a.Name)).ToList();
 
-        var body = await Resources.RichAsync(type);
-        var create = await Resources.CreateAsync(type, body);
+        var body = await Resources.RichAsync(type.ResourceType);
+        var create = await Resources.CreateAsync(type.ResourceType, body);
         if (create.Status is < 200 or >= 300 || create.JsonObject?.StringMember("id") is not { } id)
-            throw new PrerequisiteException($"a User with a password could not be created: {create.Summary}");
-        var subject = new Subject(type, shape, body, id);
+            throw new PrerequisiteException($"a {type.Name} with every writable attribute could not be created: {create.Summary}");
+        var subject = new Subject(type.ResourceType, shape, body, id);
         var names = string.Join(",", never.Select(n => n.Urn is null ? n.Name : $"{n.Urn}:{n.Name}"));
 
         var responses = new List<ScimResponse> { create };
-        responses.Add(await ReadAsync(type, id));
-        responses.Add(await ReadAsync(type, id, Query("attributes", names)));
-        responses.Add(await ReadAsync(type, id, Query("attributes", $"userName,{names}")));
+        responses.Add(await ReadAsync(type.ResourceType, id));
+        responses.Add(await ReadAsync(type.ResourceType, id, Query("attributes", names)));
+        if (IdentifyingAttribute(type) is { } naming)
+            responses.Add(await ReadAsync(type.ResourceType, id, Query("attributes", $"{naming},{names}")));
         var list = await Scim.GetAsync($"{subject.Endpoint}{Query("attributes", names)}&count=2");
         responses.Add(list);
         var put = await Scim.PutAsync($"{subject.Endpoint}/{Uri.EscapeDataString(id)}", body.DeepClone());
@@ -127,9 +125,14 @@ public sealed class ReturnedCharacteristicChecks : RetrievalCheck
                 }
             }
         }
-        Expect.NoProblems(problems, "an attribute returned \"never\" came back in a response",
+        Expect.NoProblems(problems, $"an attribute of a {type.Name} returned \"never\" came back in a response",
             $"no {ScimJson.List(never.Select(n => $"`{n.Name}`"))} in any response, even when requested");
-    }
+    });
+
+    /// <summary>A plain attribute returned by default to name beside the withheld ones (userName, name, displayName).</summary>
+    private static string? IdentifyingAttribute(ResourceTypeUnderTest type) =>
+        new[] { "userName", "name", "displayName" }.FirstOrDefault(n => type.Attributes.Any(a => a.InCore && ResourceShape.Is(a.Name, n)
+            && ResourceShape.Returned(a.Definition) == "default"));
 
     /// <summary>The value at <c>name</c>, <c>name.sub</c> or <c>urn:…:name</c> in a representation.</summary>
     internal static JsonNode? ValueAt(JsonObject resource, string path, ResourceShape shape)

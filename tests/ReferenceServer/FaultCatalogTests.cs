@@ -113,6 +113,10 @@ public partial class FaultCatalogTests
         // Faults of one resource type only (FaultCatalog.ResourceTypes.cs)
         "agents-create-without-location", "agentic-application-name-filter-case-sensitive", "agents-patch-accepts-read-only",
         "agentic-application-wrong-meta-resource-type",
+        "agentic-applications-keep-read-only", "group-member-value-changeable", "agents-accept-wrong-types",
+        "agentic-applications-keep-two-primaries", "groups-deleted-still-readable", "agents-create-skips-required",
+        "agentic-applications-default-set-incomplete", "agents-attributes-drop-id", "groups-excluded-removes-id",
+        "agentic-applications-put-skips-uniqueness", "agents-replace-non-canonical-values",
         // A store that breaks when writes overlap (FaultCatalog.Robustness.cs)
         "store-fails-under-concurrent-writes", "store-loses-concurrent-patches",
     ];

@@ -23,8 +23,11 @@ public enum TypeNeed
     CaseInsensitiveUniqueAttribute,
     /// <summary>A writable top-level attribute declared <c>required</c>.</summary>
     RequiredAttribute,
-    /// <summary>An attribute or sub-attribute with a non-empty <c>canonicalValues</c> list.</summary>
+    /// <summary>A writable attribute, or a writable sub-attribute of one, with a non-empty <c>canonicalValues</c> list.</summary>
     CanonicalValues,
     /// <summary>A writable multi-valued complex attribute with a <c>primary</c> sub-attribute.</summary>
     PrimaryMultiValued,
+    /// <summary>A top-level attribute declared <c>returned</c> "never", or one named <c>password</c> (RFC 7643 §4.1.1 fixes
+    /// a password as returned never whatever a schema claims).</summary>
+    ReturnedNeverAttribute,
 }

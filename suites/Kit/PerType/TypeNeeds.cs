@@ -25,8 +25,9 @@ public static class TypeNeeds
         TypeNeed.UniqueAttribute => "a writable string attribute with uniqueness server or global",
         TypeNeed.CaseInsensitiveUniqueAttribute => "a writable caseExact-false string attribute with uniqueness server or global",
         TypeNeed.RequiredAttribute => "a required writable attribute",
-        TypeNeed.CanonicalValues => "an attribute with canonicalValues",
+        TypeNeed.CanonicalValues => "a writable attribute with canonicalValues",
         TypeNeed.PrimaryMultiValued => "a multi-valued attribute with primary",
+        TypeNeed.ReturnedNeverAttribute => "an attribute returned never (or a password)",
         _ => need.ToString(),
     };
 
@@ -53,9 +54,11 @@ public static class TypeNeeds
             TypeNeed.UniqueAttribute => writable && singleString && unique,
             TypeNeed.CaseInsensitiveUniqueAttribute => writable && singleString && unique && caseInsensitive,
             TypeNeed.RequiredAttribute => writable && attribute.Member("required").IsTrue(),
-            TypeNeed.CanonicalValues => attribute.StringArray("canonicalValues") is { Count: > 0 }
-                || subAttributes.Any(s => s.StringArray("canonicalValues") is { Count: > 0 }),
+            TypeNeed.CanonicalValues => writable && (attribute.StringArray("canonicalValues") is { Count: > 0 }
+                || subAttributes.Any(s => s.StringArray("canonicalValues") is { Count: > 0 } && s.StringMember("mutability") is null or "readWrite" or "immutable" or "writeOnly")),
             TypeNeed.PrimaryMultiValued => writable && attribute.Member("multiValued").IsTrue() && subAttributes.Any(s => s.StringMember("name") == "primary"),
+            TypeNeed.ReturnedNeverAttribute => string.Equals(attribute.StringMember("returned"), "never", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(attribute.StringMember("name"), "password", StringComparison.OrdinalIgnoreCase),
             _ => false,
         };
     }
