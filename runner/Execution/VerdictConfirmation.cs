@@ -39,7 +39,13 @@ public sealed class VerdictConfirmation(TargetSession session, Selection selecti
     /// <summary>Whether a result of the concurrent run is re-run alone.</summary>
     public static bool NeedsConfirmation(CheckResult result) =>
         result.Outcome is Outcome.Fail or Outcome.Warn
-        || (result.Outcome is Outcome.Info or Outcome.Error or Outcome.Skipped && ServerErrorVerdicts.ServerErrorsIn(result.Exchanges).Count > 0);
+        || (result.Outcome is Outcome.Info or Outcome.Error or Outcome.Skipped
+            && ServerErrorVerdicts.ServerErrorsIn(result.Exchanges).Any(e => e.Status != 503 && !IsRetryExhaustion(result)));
+
+    /// <summary>An Error after the retries a 429 or 503 asked for ran out: the run already waited as the server asked,
+    /// and running the check alone would only wait again.</summary>
+    private static bool IsRetryExhaustion(CheckResult result) =>
+        result.Outcome == Outcome.Error && result.Reason?.Contains("rate-limited or unavailable", StringComparison.Ordinal) == true;
 
     /// <summary>The summary of a run whose pass did not run, and why.</summary>
     public static ConfirmationSummary NotRun(int concurrency, string because) =>

@@ -12,7 +12,7 @@ namespace Scim.Conformance.Suites.Deactivation;
 public sealed class OwnerCascadeChecks : DeactivationCheck
 {
     [Check("deactivation.cascade.owner-deactivated", "Agents of a deactivated owner end up as the target declares",
-        References = ["draft-abbey-scim-agent-extension-00 Agent schema (active)", "RFC7643 §4.1.1"], Rows = ["AGT-OWNER-DEACTIVATED"], Tags = ["deactivation", "cascade", "agents", "propagation"],
+        References = ["draft-abbey-scim-agent-extension-00 Agent schema (active)", "RFC7643 §4.1.1"], Rows = ["DECLARED-OWNER-CASCADE", "AGT-OWNER-DEACTIVATED"], Tags = ["deactivation", "cascade", "agents", "propagation"],
         Requirement = "When a User that owns an Agent is deactivated, the Agent reaches the state the target's declared policy names (deprovisioning.onOwnerDeactivated: deactivate-agents → active false; none → still active) within the declared propagation window; the time taken is measured.")]
     public async Task OwnerDeactivated()
     {
@@ -24,7 +24,7 @@ public sealed class OwnerCascadeChecks : DeactivationCheck
     }
 
     [Check("deactivation.cascade.owner-deleted", "Agents of a deleted owner end up as the target declares",
-        References = ["draft-abbey-scim-agent-extension-00 Agent schema (active)", "RFC7644 §3.6"], Rows = ["AGT-OWNER-DELETED", "RFC7644-3.6-DELETE-REFERENCES"], Tags = ["deactivation", "cascade", "agents", "propagation", "delete"],
+        References = ["draft-abbey-scim-agent-extension-00 Agent schema (active)", "RFC7644 §3.6"], Rows = ["DECLARED-OWNER-CASCADE", "AGT-OWNER-DELETED", "RFC7644-3.6-DELETE-REFERENCES"], Tags = ["deactivation", "cascade", "agents", "propagation", "delete"],
         Requirement = "When a User that owns an Agent is deleted, the Agent reaches the state the target's declared policy names (deprovisioning.onOwnerDeleted: deactivate-agents → active false; delete-agents → 404; none → still active) within the declared propagation window; the time taken is measured.")]
     public async Task OwnerDeleted()
     {

@@ -102,6 +102,15 @@ public static class CheckExecutor
             ? $"{v.Reason} [{note}]"
             : v.Reason;
 
+    /// <summary>The worst per-type outcome, worded like any violation when a server error came first.</summary>
+    private static Verdict PerTypeVerdict(PerType.PerTypeVerdictException t, CheckContext context)
+    {
+        if (t.Outcome is not (Outcome.Fail or Outcome.Warn or Outcome.Info))
+            return new Verdict(t.Outcome, t.Reason, t.Expected, t.Actual);
+        var (reason, expected, actual) = ServerErrorVerdicts.Reword(context.Check, context.OwnExchanges, t.Reason, t.Expected ?? "", t.Actual ?? "");
+        return new Verdict(t.Outcome, reason, expected, actual);
+    }
+
     /// <summary>Graded at the violation's level; when one of the check's own requests (cleanup has not run yet) was
     /// answered with a server error, the words lead with that error (see <see cref="ServerErrorVerdicts"/>).</summary>
     private static Verdict ViolationVerdict(VerdictException v, CheckContext context)
@@ -115,7 +124,7 @@ public static class CheckExecutor
 
     private static Verdict Grade(Exception e, CheckContext context, TimeSpan timeout, CancellationToken cancellationToken) => e switch
     {
-        PerType.PerTypeVerdictException t => new Verdict(t.Outcome, t.Reason, t.Expected, t.Actual),
+        PerType.PerTypeVerdictException t => PerTypeVerdict(t, context),
         VerdictException v => ViolationVerdict(v, context),
         NotApplicableException n => new Verdict(Outcome.NotApplicable, n.Message),
         PrerequisiteException p => new Verdict(Outcome.Skipped, $"prerequisite not met: {p.Message}"),

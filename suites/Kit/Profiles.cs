@@ -1,4 +1,5 @@
 using Scim.Conformance.Reports.Model;
+using Scim.Conformance.Suites.Requirements;
 
 namespace Scim.Conformance.Suites.Kit;
 
@@ -44,6 +45,18 @@ public static class Profiles
 
     public static bool IsKnown(string profile) => Overrides.ContainsKey(profile);
 
-    public static RequirementLevel LevelFor(string profile, CheckDescriptor check) =>
-        Overrides.TryGetValue(profile, out var table) && table.TryGetValue(check.Id, out var level) ? level : check.Level;
+    public static RequirementLevel LevelFor(string profile, CheckDescriptor check)
+    {
+        if (Overrides.TryGetValue(profile, out var table) && table.TryGetValue(check.Id, out var level))
+            return level;
+        // strict records a violation of an ambiguous or contradictory text as Info. lenient and schema-literal each
+        // choose a reading of the agent draft's contradictions (AgentDraftReading), so under them a violation of the
+        // chosen reading is graded at the level the draft states.
+        return profile is Lenient or SchemaLiteral && check.Requirements.FirstOrDefault() is
+            { Document: AgentDraftDocument, Wording: RequirementWording.Contradictory or RequirementWording.Ambiguous } chosen
+            ? chosen.Level
+            : check.Level;
+    }
+
+    private const string AgentDraftDocument = "draft-abbey-scim-agent-extension-00";
 }

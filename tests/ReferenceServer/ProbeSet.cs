@@ -231,10 +231,21 @@ public static partial class ProbeSet
              "applicationUrls":[{"type":"homepage","value":"https://probe.example.com"}]}
             """, Saves: "app"),
         new("create application in another case", HttpMethod.Post, "/AgenticApplications", $$"""{"schemas":["{{Application}}"],"name":"PROBE-APP"}"""),
-        new("create second application", HttpMethod.Post, "/AgenticApplications", $$"""{"schemas":["{{Application}}"],"name":"Probe-App Beta"}"""),
+        new("create second application", HttpMethod.Post, "/AgenticApplications", $$"""{"schemas":["{{Application}}"],"name":"Probe-App Beta","description":"probe description"}""", Saves: "app2"),
         new("create nameless application", HttpMethod.Post, "/AgenticApplications", $$"""{"schemas":["{{Application}}"],"description":"no name"}"""),
         new("create group of agents", HttpMethod.Post, "/Groups",
             $$"""{"schemas":["{{Group}}"],"displayName":"probe-agent-group","members":[{"value":"{agent}"}]}"""),
+        new("create application with two primary urls", HttpMethod.Post, "/AgenticApplications",
+            $$"""{"schemas":["{{Application}}"],"name":"probe-urls","applicationUrls":[{"type":"homepage","value":"https://a.probe.example.com","primary":true},{"type":"homepage","value":"https://b.probe.example.com","primary":true}]}"""),
+        new("second application as read", HttpMethod.Get, "/AgenticApplications/{app2}"),
+        new("second application given the first one's name", HttpMethod.Put, "/AgenticApplications/{app2}?attributes=name",
+            $$"""{"schemas":["{{Application}}"],"name":"Probe-App"}"""),
+        new("group without its id", HttpMethod.Get, "/Groups/{group}?excludedAttributes=id"),
+        new("create agent with a protocol type outside the canonical values", HttpMethod.Post, "/Agents?attributes=protocols",
+            $$"""{"schemas":["{{Agent}}"],"name":"probe-protocol","protocols":[{"type":"probe-protocol-type","specificationUrl":"https://probe.example.com/p.json"}]}"""),
+        new("create group to delete", HttpMethod.Post, "/Groups", $$"""{"schemas":["{{Group}}"],"displayName":"probe-gone"}""", Saves: "deletedgroup"),
+        new("delete group", HttpMethod.Delete, "/Groups/{deletedgroup}"),
+        new("deleted group", HttpMethod.Get, "/Groups/{deletedgroup}"),
         new("agent with its links", HttpMethod.Get, "/Agents/{agent}"),
         new("application with its links", HttpMethod.Get, "/AgenticApplications/{app}"),
         new("agents by name", HttpMethod.Get, "/Agents?attributes=name&filter=" + Uri.EscapeDataString("name eq \"Probe-Agent\"")),
@@ -449,7 +460,7 @@ public static partial class ProbeSet
         // The strong form of a weak version: the same opaque tag without W/ (RFC 7232 §2.3).
         text = text.Replace("{strong-version}", saved.TryGetValue("version", out var version) ? version.Replace("W/", "", StringComparison.Ordinal) : "\"never-read\"", StringComparison.Ordinal);
         foreach (var name in new[] { "manager", "group", "user", "outer", "cursor", "etag", "version", "new-version", "async", "async-result", "async-failure", "agentowner", "parentagent", "agent", "app", "patchee", "patchgroup",
-            "leaver", "leaveragent", "goneowner", "goneagent", "gonegroup" })
+            "leaver", "leaveragent", "goneowner", "goneagent", "gonegroup", "app2", "deletedgroup" })
             text = text.Replace("{" + name + "}", saved.TryGetValue(name, out var id) ? id : "never-created-" + name, StringComparison.Ordinal);
         return text;
     }

@@ -172,9 +172,11 @@ public class VerdictConfirmationTests
     {
         var observation = Sample(nameof(Samples.RecordsWhatTheServerAnswered));
         var answered = 0;
-        // Discovery is answered too; only the check's own first request gets the chosen answer.
+        // Discovery is answered too (and, finding no resource types, probes GET /Users?count=1 for the RFC's own);
+        // only the check's own first request, a plain GET /Users, gets the chosen answer.
         var handler = new StubHandler((request, _) => Task.FromResult(StubHandler.Response(
-            request.RequestUri!.AbsolutePath.EndsWith("/Users", StringComparison.Ordinal) && Interlocked.Increment(ref answered) == 1 ? firstAnswer : HttpStatusCode.OK, "{}")));
+            request.RequestUri!.AbsolutePath.EndsWith("/Users", StringComparison.Ordinal) && request.RequestUri.Query.Length == 0
+            && Interlocked.Increment(ref answered) == 1 ? firstAnswer : HttpStatusCode.OK, "{}")));
         var document = await RunAsync([observation], handler: handler);
 
         Assert.Equal(runs, RunsOf(observation));
