@@ -9,7 +9,7 @@ namespace Scim.Conformance.Suites.Patch;
 public sealed class AddChecks : PatchCheck
 {
     [Check("patch.add.value-required", "An add without a value is refused",
-        References = ["RFC7644 §3.5.2.1"], Rows = ["RFC7644-3.5.2.1-ADD-VALUE-REQUIRED"], Tags = ["patch", "add", "errors"],
+        References = ["RFC7644 §3.5.2.1", "RFC7644 §3.12"], Rows = ["RFC7644-3.12-400-INVALIDVALUE", "RFC7644-3.5.2.1-ADD-VALUE-REQUIRED"], Tags = ["patch", "add", "errors"],
         Requirement = "An add operation MUST contain a value: {\"op\":\"add\",\"path\":\"nickName\"} (or another settable string the schema declares) is refused with 400 and the attribute stays as it was.")]
     public async Task ValueRequired()
     {

@@ -17,10 +17,13 @@ public sealed class PathChecks : PatchCheck
     {
         var userType = await PatchableUserTypeAsync();
         var user = await CreateUserAsync();
+        // Incidental to what is judged: a settable string the schema declares (nickName where it does).
+        var attribute = (await SettableUserStringsAsync(1, "nickName", "title", "displayName", "profileUrl"))[0];
         var nick = Target.Prefix.Name("upper");
-        ExpectApplied(await PatchAsync(userType, user, Op("replace", "NICKNAME", nick)), "replaces path \"NICKNAME\"");
+        var upper = attribute.ToUpperInvariant();
+        ExpectApplied(await PatchAsync(userType, user, Op("replace", upper, nick)), $"replaces path \"{upper}\"");
         var read = await ReadOrSkipAsync(userType, IdOf(user));
-        Expect.That(read.StringMember("nickName") == nick, "a path in other letter case did not reach nickName", $"nickName \"{nick}\"", ScimJson.Describe(read.Member("nickName")));
+        Expect.That(read.StringMember(attribute) == nick, $"a path in other letter case did not reach {attribute}", $"{attribute} \"{nick}\"", ScimJson.Describe(read.Member(attribute)));
     }
 
     [Check("patch.path.invalid", "A malformed PATCH path is refused with invalidPath",
@@ -41,10 +44,11 @@ public sealed class PathChecks : PatchCheck
     {
         var userType = await PatchableUserTypeAsync();
         var user = await CreateUserAsync();
+        var attribute = (await SettableUserStringsAsync(1, "nickName", "title", "displayName", "profileUrl"))[0];
         var nick = Target.Prefix.Name("urn");
-        ExpectApplied(await PatchAsync(userType, user, Op("replace", $"{ScimUrns.User}:nickName", nick)), "replaces a URN-prefixed path");
+        ExpectApplied(await PatchAsync(userType, user, Op("replace", $"{ScimUrns.User}:{attribute}", nick)), "replaces a URN-prefixed path");
         var read = await ReadOrSkipAsync(userType, IdOf(user));
-        Expect.That(read.StringMember("nickName") == nick, "a URN-prefixed path did not reach nickName", $"nickName \"{nick}\"", ScimJson.Describe(read.Member("nickName")));
+        Expect.That(read.StringMember(attribute) == nick, $"a URN-prefixed path did not reach {attribute}", $"{attribute} \"{nick}\"", ScimJson.Describe(read.Member(attribute)));
     }
 
     [Check("patch.path.implicit-schemas", "Adding an extension attribute by its path adds the extension to schemas",
