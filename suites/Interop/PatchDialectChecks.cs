@@ -24,14 +24,17 @@ public sealed class PatchDialectChecks : PatchCheck
     {
         var userType = await PatchableUserTypeAsync();
         var user = await CreateUserAsync();
+        // Two settable strings the server's schema declares (nickName and displayName where it has them).
+        var names = await SettableUserStringsAsync(2, "nickName", "displayName", "title", "profileUrl");
+        var (added, replaced) = (names[0], names[1]);
         var (nick, display) = (Target.Prefix.Name("nick"), Target.Prefix.Name("display"));
-        ExpectApplied(await PatchAsync(userType, user, Op("Add", "nickName", nick), Op("Replace", "displayName", display)), "uses op \"Add\" and \"Replace\"");
+        ExpectApplied(await PatchAsync(userType, user, Op("Add", added, nick), Op("Replace", replaced, display)), "uses op \"Add\" and \"Replace\"");
         var read = await ReadOrSkipAsync(userType, IdOf(user));
-        Expect.That(read.StringMember("nickName") == nick && read.StringMember("displayName") == display, "\"Add\" and \"Replace\" were accepted but not applied",
-            $"nickName \"{nick}\", displayName \"{display}\"", $"nickName {ScimJson.Describe(read.Member("nickName"))}, displayName {ScimJson.Describe(read.Member("displayName"))}");
-        ExpectApplied(await PatchAsync(userType, user, Op("Remove", "nickName")), "uses op \"Remove\"");
+        Expect.That(read.StringMember(added) == nick && read.StringMember(replaced) == display, "\"Add\" and \"Replace\" were accepted but not applied",
+            $"{added} \"{nick}\", {replaced} \"{display}\"", $"{added} {ScimJson.Describe(read.Member(added))}, {replaced} {ScimJson.Describe(read.Member(replaced))}");
+        ExpectApplied(await PatchAsync(userType, user, Op("Remove", added)), "uses op \"Remove\"");
         var after = await ReadOrSkipAsync(userType, IdOf(user));
-        Expect.That(after.Member("nickName") is null, "\"Remove\" was accepted but not applied", "no nickName", ScimJson.Describe(after.Member("nickName")));
+        Expect.That(after.Member(added) is null, "\"Remove\" was accepted but not applied", $"no {added}", ScimJson.Describe(after.Member(added)));
     }
 
     [Check("interop.patch.string-booleans", "PATCH accepts \"True\" and \"False\" strings for boolean attributes",

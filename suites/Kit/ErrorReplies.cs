@@ -21,9 +21,17 @@ public static class ErrorReplies
         var scimType = response.JsonObject?.Member("scimType");
         expect.That(scimType is null || (scimType.IsString() && scimType.GetValue<string>() == keyword),
             $"{response.Summary} names another kind of error than {keyword}",
-            $"`scimType` \"{keyword}\"", $"`scimType` is {ScimJson.Describe(scimType)}", LevelOf(KeywordMatchesMistake));
+            $"`scimType` \"{keyword}\"", $"`scimType` is {ScimJson.Describe(scimType)}", KeywordLevel());
         expect.That(scimType is not null, $"{response.Summary} gives no `scimType`; {definedBy} defines {keyword} for this mistake (the member is optional)",
             $"`scimType` \"{keyword}\"", "no `scimType` in the 400 body", LevelOf(KeywordOptional));
+    }
+
+    /// <summary>The level a keyword that names another mistake is graded at: Table 9's, but never above the check's own,
+    /// since a refusal the text does not require cannot owe a particular keyword more than the refusal itself.</summary>
+    public static RequirementLevel KeywordLevel()
+    {
+        var table9 = LevelOf(KeywordMatchesMistake);
+        return CheckContext.Current?.Level is { } check && check > table9 ? check : table9;
     }
 
     /// <summary>Table 9: the keyword given fits the mistake (declarative).</summary>

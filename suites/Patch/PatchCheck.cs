@@ -50,7 +50,7 @@ public abstract class PatchCheck : LifecycleCheck
         var scimType = body!.Member("scimType");
         Expect.That(scimType is null || (scimType.IsString() && scimTypes.Contains(scimType.GetValue<string>())),
             $"{response.Summary} names another kind of error than {wanted}", $"`scimType` {wanted}", $"`scimType` is {ScimJson.Describe(scimType)}",
-            LevelOf(ErrorReplies.KeywordMatchesMistake));
+            ErrorReplies.KeywordLevel());
         Expect.That(scimType is not null, $"{response.Summary} gives no `scimType`; RFC 7644 §3.12 Table 9 defines {wanted} for this mistake (the member is optional)",
             $"`scimType` {wanted}", "no `scimType` in the 400 body", LevelOf("RFC7644-3.12-ERR-SCIMTYPE-OPTIONAL"));
     }

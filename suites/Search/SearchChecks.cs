@@ -155,7 +155,7 @@ public sealed class SearchChecks : SearchCheck
         var scimType = response.JsonObject?.Member("scimType");
         Expect.That(scimType is null || (scimType.IsString() && scimType.GetValue<string>() == "invalidFilter"),
             $"{response.Summary} names another kind of error than invalidFilter", "`scimType` \"invalidFilter\"", $"`scimType` is {ScimJson.Describe(scimType)}",
-            LevelOf(ErrorReplies.KeywordMatchesMistake));
+            ErrorReplies.KeywordLevel());
         Expect.That(scimType is not null, $"{response.Summary} gives no `scimType`; Table 9 defines invalidFilter for this mistake (the member is optional)",
             "`scimType` \"invalidFilter\"", "no `scimType` in the 400 body", LevelOf("RFC7644-3.12-ERR-SCIMTYPE-OPTIONAL"));
     }
