@@ -27,7 +27,16 @@ public static class Propagation
             var left = window - clock.Elapsed;
             if (left <= TimeSpan.Zero)
                 return (false, clock.Elapsed, observed);
-            await Task.Delay(pause < left ? pause : left, cancellationToken);
+            if (pause >= left)
+            {
+                // The last pause ends at the deadline, then one last probe. Rounded up to whole milliseconds: a delay
+                // under a millisecond completes at once, and looping on it would send probes without pause until
+                // the deadline passed (thousands of requests to the target in the window's last instant).
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), cancellationToken);
+                var last = await probe();
+                return (reached(last), clock.Elapsed, last);
+            }
+            await Task.Delay(pause, cancellationToken);
             pause = pause * 2 < LongestPause ? pause * 2 : LongestPause;
         }
     }
