@@ -1,7 +1,6 @@
 using Scim.Conformance.Reports.Model;
 using Scim.Conformance.Runner.Baselines;
-using Scim.Conformance.Runner.Execution;
-using Scim.Conformance.Suites.Kit;
+using Scim.Conformance.Tests.Support;
 using Xunit;
 
 namespace Scim.Conformance.Tests.BetterAuth;
@@ -14,18 +13,7 @@ public class BetterAuthBaselineTests(BetterAuthServer betterAuth) : IClassFixtur
     [Fact]
     public async Task Every_suite_against_Better_Auth_matches_its_baseline()
     {
-        var baseline = BaselineFile.Load(betterAuth.BaselinePath);
-        using var session = new TargetSession(new TargetSessionOptions { Name = "betterauth", BaseUrl = betterAuth.BaseUrl, Token = betterAuth.Token });
-        var target = new TargetInfo { Name = "betterauth", BaseUrl = betterAuth.BaseUrl.ToString() };
-        var document = await new ConformanceRun(session, target, Selection.All(CheckCatalog.All), concurrency: 8, confirmVerdicts: true)
-            .ExecuteAsync(CheckCatalog.All, cancellationToken: TestContext.Current.CancellationToken);
-
-        var compared = BaselineComparer.Compare(document, baseline, betterAuth.BaselinePath, CheckCatalog.All.Select(c => c.Id).ToHashSet());
-
-        var differences = compared.Checks.Where(c => c.Baseline is { Status: not BaselineStatus.AsExpected })
-            .Select(c => $"{c.Id}: baseline {c.Baseline!.ExpectedOutcome}, now {c.Outcome} ({c.Reason})")
-            .Concat(compared.Baseline!.UnknownChecks.Select(id => $"{id}: in the baseline, not in the catalog"))
-            .ToList();
+        var (document, differences) = await RealServerBaseline.RunAndCompareAsync("betterauth", betterAuth.BaseUrl, betterAuth.Token, betterAuth.BaselinePath);
         Assert.True(differences.Count == 0, "Better Auth's verdicts differ from fixtures/betterauth/baseline.json:\n" + string.Join("\n", differences));
         Assert.DoesNotContain(document.Checks, c => c.Outcome == Outcome.Error);
     }
