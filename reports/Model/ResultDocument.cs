@@ -5,7 +5,7 @@ namespace Scim.Conformance.Reports.Model;
 public sealed record ResultDocument
 {
     /// <summary>Bumped on any change a consumer could notice: 1.x adds fields, 2.0 would change or remove.</summary>
-    public const string CurrentSchemaVersion = "1.2";
+    public const string CurrentSchemaVersion = "1.3";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
     public required ToolInfo Tool { get; init; }
@@ -26,6 +26,12 @@ public sealed record ResultDocument
     /// <summary>The confirmation pass (violations re-run alone), with the checks unstable under concurrency; null in
     /// documents written before it existed.</summary>
     public ConfirmationSummary? Confirmation { get; init; }
+    /// <summary>What the server did that the run refused to follow to stay safe (since 1.3): requests not sent, resources
+    /// not taken as the run's.</summary>
+    public IReadOnlyList<SafetyFinding> SafetyFindings { get; init; } = [];
+    /// <summary>Resources of this run that were still on the target when it ended (since 1.3): each a location and why it
+    /// could not be removed; empty when nothing was left behind.</summary>
+    public IReadOnlyList<string> Leftovers { get; init; } = [];
 }
 
 public sealed record ToolInfo(string Name, string Version);

@@ -33,6 +33,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         WriteHeader(html, document, verdict);
         html.Append("<main>\n");
         AdaptationSection.WriteHtml(html, document);
+        SafetySection.WriteHtml(html, document);
         BuyersViewHtml.Write(html, document);
         WriteLegend(html);
         WriteSummary(html, document.Summary);

@@ -26,6 +26,7 @@ public sealed class MarkdownSummaryRenderer : IReportRenderer
         var md = new StringBuilder();
         WriteVerdict(md, document);
         AdaptationSection.WriteMarkdown(md, document);
+        SafetySection.WriteMarkdown(md, document);
         BuyersViewMarkdown.Write(md, document);
         WriteOutcomeTable(md, document.Summary);
         WriteAreaTable(md, document.Summary);

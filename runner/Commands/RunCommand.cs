@@ -110,8 +110,13 @@ public static class RunCommand
             var run = new ConformanceRun(session, target, settings.Selection, settings.Concurrency, stop, settings.ConfirmVerdicts);
             var document = await run.ExecuteAsync(catalog, r => console.CheckFinished(r, catalog.Count), cancellationToken);
             console.Note(ConfirmationSection.Line(document.Confirmation));
-            if (stop.Reason is { } reason)
-                await InterruptedCleanup.RunAsync(session, reason, console);
+            if (RunEndSweep.Needed(session, stop.Reason))
+            {
+                var why = stop.Reason is { } reason ? $"the run was stopped: {reason}" : "a create or delete of the run was cut off or refused";
+                document = document with { Leftovers = await RunEndSweep.RunAsync(session, why, console, RunEndSweep.SweepCommandFor(arguments, session)) };
+            }
+            if (document.SafetyFindings.Count > 0)
+                console.Error($"{document.SafetyFindings.Count} time(s) the server's answers would have led the run outside the base URL or to data it did not create; those requests were not sent (see \"{SafetySection.Heading}\" in report.html)");
             if (settings.Baseline is { } baseline)
             {
                 var selected = settings.Selection.Selected(catalog).Select(c => c.Id).ToHashSet();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Scim.Conformance.Reports.Model;
 using Scim.Conformance.Suites.Kit;
+using Scim.Conformance.Suites.Kit.Safety;
 
 namespace Scim.Conformance.Runner.Execution;
 
@@ -22,6 +23,8 @@ public sealed class ConformanceRun(TargetSession session, TargetInfo target, Sel
         cancellationToken = linked.Token;
         string StopReason() => stop?.Reason ?? "the run was cancelled";
         var discovery = await session.DiscoveryAsync();
+        if (!session.Options.ReadOnly)
+            await OwnershipCensus.TakeAsync(session, cancellationToken);
 
         var byId = catalog.ToDictionary(c => c.Id);
         var gate = new SemaphoreSlim(Math.Max(1, concurrency));
@@ -108,6 +111,7 @@ public sealed class ConformanceRun(TargetSession session, TargetInfo target, Sel
             Checks = checks,
             SpecIssues = SpecIssueCatalog.RanInto(checks),
             Confirmation = confirmation,
+            SafetyFindings = [.. session.SafetyFindings],
         };
     }
 }

@@ -28,7 +28,7 @@ public abstract class BulkCheck : LifecycleCheck
         foreach (var result in ResultsOrEmpty(response))
         {
             if (StatusOf(result) is >= 200 and < 300 && string.Equals(result.StringMember("method"), "POST", StringComparison.OrdinalIgnoreCase))
-                Ledger.TrackLocation(result.StringMember("location"));
+                await Ledger.TrackLocationAsync(result.StringMember("location"));
         }
         return response;
     }

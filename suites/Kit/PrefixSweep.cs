@@ -47,9 +47,18 @@ public sealed class PrefixSweep(TargetSession session, CancellationToken cancell
                 continue;
             }
             IReadOnlyList<JsonObject>? resources = null;
-            if (filterSupported)
-                resources = await ListAsync(endpoint, $"filter={Uri.EscapeDataString($"{attribute} sw \"{prefix}\"")}");
-            resources ??= await ListAsync(endpoint, "");
+            try
+            {
+                if (filterSupported)
+                    resources = await ListAsync(endpoint, $"filter={Uri.EscapeDataString($"{attribute} sw \"{prefix}\"")}");
+                resources ??= await ListAsync(endpoint, "");
+            }
+            catch (HarnessException e)
+            {
+                // One type the target will not list (or names outside its base URL) does not stop the others' sweep.
+                Problems.Add($"{name}: {endpoint} could not be listed ({e.Message})");
+                continue;
+            }
             if (resources is null)
             {
                 Problems.Add($"{name}: {endpoint} could not be listed");
@@ -76,6 +85,11 @@ public sealed class PrefixSweep(TargetSession session, CancellationToken cancell
         {
             if (!Carries(leftover.Name, prefix))
                 throw new InvalidOperationException($"refusing to delete {leftover.Location}: '{leftover.Name}' does not carry {prefix}");
+            if (Safety.RequestBoundary.DotSegment(leftover.Location) is not null || !session.Ownership.ClaimSwept(session.Resolve(leftover.Location)))
+            {
+                failures.Add($"{leftover.Location} ({leftover.Name}): its id cannot name a resource under its collection, so it was not deleted");
+                continue;
+            }
             try
             {
                 var response = await client.DeleteAsync(leftover.Location);

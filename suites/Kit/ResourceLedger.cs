@@ -26,33 +26,54 @@ public sealed class ResourceLedger(ScimClient client)
         return new Scope(() => _batch.Value = previous);
     }
 
-    /// <summary>Records the resource a successful create returned: <c>{endpoint}/{id}</c>, or, when the body has no
-    /// <c>id</c>, its <c>meta.location</c> or <c>Location</c> header — but only a URL under the target's base URL, so
-    /// a server cannot steer a DELETE (with our credentials) anywhere else.</summary>
+    /// <summary>Records the resource a create returned — only when the answer proves it is the run's (see
+    /// <see cref="Safety.RunOwnership"/>): it carries the run-prefixed values the run sent, and its id is not one the run
+    /// saw on someone else's resource. A successful create that proves nothing is a safety finding: that resource is
+    /// never written to or deleted, and the run ends with a sweep of its own prefix in case the server did create one.</summary>
     public void Track(ScimResponse created, string endpoint)
     {
-        if (created.Status is < 200 or >= 300 || LocationOf(created, endpoint, client.Session) is not { } location)
+        if (created.Status is < 200 or >= 300)
             return;
-        _created.Push(new Entry(location, _batch.Value));
-    }
-
-    /// <summary>Records a resource created other than by a plain POST (a Bulk operation, say) by its URL — but only a
-    /// URL under the target's base URL, for the same reason as <see cref="Track"/>.</summary>
-    public void TrackLocation(string? location)
-    {
-        if (location is not null && client.Session.IsUnderBaseUrl(client.Session.Resolve(location)))
+        var session = client.Session;
+        var collection = session.Resolve(endpoint.TrimStart('/'));
+        JsonObject? sent = null;
+        try
+        {
+            sent = created.SentBody is { } text ? JsonNode.Parse(text) as JsonObject : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // a deliberately malformed body: the answer alone must show the run's values
+        }
+        var proof = session.Ownership.Prove(created, collection, sent);
+        if (proof.Location is { } location)
+        {
             _created.Push(new Entry(location, _batch.Value));
+            return;
+        }
+        session.NoteLeftSomethingBehind();
+        session.AddSafetyFinding(proof.Unaddressable ? Reports.Model.SafetyFindingKinds.UnaddressableId : Reports.Model.SafetyFindingKinds.NotTheRunsResource,
+            $"{created.Summary} was not taken as a resource of the run: {proof.Refusal}; it is never written to or deleted");
     }
 
-    public static string? LocationOf(ScimResponse created, string endpoint, TargetSession session)
+    /// <summary>Records a resource created other than by a plain POST (a Bulk operation, say) by its URL: the run reads
+    /// it first, and records it only when that read proves it is the run's, as <see cref="Track"/> does.</summary>
+    public async Task TrackLocationAsync(string? location)
     {
-        var body = created.JsonObject;
-        if (body?.StringMember("id") is { Length: > 0 } id)
-            return $"{endpoint.TrimEnd('/')}/{Uri.EscapeDataString(id)}";
-        var candidate = body?.Path("meta.location") is JsonValue v && v.IsString() ? v.GetValue<string>() : created.Header("Location");
-        return candidate is not null && session.IsUnderBaseUrl(session.Resolve(candidate)) ? candidate : null;
+        if (location is null)
+            return;
+        var session = client.Session;
+        var url = session.Resolve(location);
+        if (!session.IsUnderBaseUrl(url) || Safety.RequestBoundary.DotSegment(location) is not null || session.Boundary.SegmentsBelowBase(url) is not { Count: >= 2 } segments)
+        {
+            session.NoteLeftSomethingBehind();
+            session.AddSafetyFinding(Reports.Model.SafetyFindingKinds.OutsideBaseUrl,
+                $"the location {ScimJson.Abbreviate(location, 300)} of a created resource does not name a resource under the base URL; it was not read, written to or deleted");
+            return;
+        }
+        var collection = session.Resolve(string.Join('/', segments.Take(segments.Count - 1).Select(Uri.EscapeDataString)));
+        Track(await client.GetAsync(url.ToString()), collection.ToString());
     }
-
     /// <summary>Deletes what was created, newest first (an independent batch all at once, in no particular order).
     /// Returns what could not be deleted (404 counts as gone).</summary>
     public async Task<IReadOnlyList<string>> CleanupAsync()
@@ -75,10 +96,14 @@ public sealed class ResourceLedger(ScimClient client)
         {
             var response = await client.DeleteAsync(location);
             if (response.Status is not (>= 200 and < 300) and not 404)
+            {
+                client.Session.NoteLeftSomethingBehind();
                 leftovers.Enqueue($"{location} (DELETE answered {response.Status})");
+            }
         }
         catch (HarnessException e)
         {
+            client.Session.NoteLeftSomethingBehind();
             leftovers.Enqueue($"{location} ({e.Message})");
         }
     }

@@ -46,11 +46,13 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
         string? accept = ScimMediaType)
     {
         var url = session.Resolve(pathOrUrl);
-        // Credentials never leave the target's origin, whatever URL a server hands us (meta.location, $ref, ...);
-        // the handler of the identity applies them to each attempt (and renews an OAuth token refused with 401).
-        var mode = credentials == Credentials.Configured && !session.IsUnderBaseUrl(url) ? Credentials.None : credentials;
-        var http = mode == Credentials.None ? session.Anonymous.Http : _identity.Http;
         var requestText = rawBody ?? body?.ToJsonString();
+        // Nothing goes outside the base URL, whatever URL a server hands us (endpoint, meta.location, $ref, ...), with
+        // credentials or without; and nothing is written to or deleted that is not the run's (see RequestSafety).
+        Safety.RequestSafety.EnsureSafe(session, method, pathOrUrl, url, requestText);
+        // The handler of the identity applies the credentials to each attempt (and renews an OAuth token refused with 401).
+        var mode = credentials;
+        var http = mode == Credentials.None ? session.Anonymous.Http : _identity.Http;
         if (session.Options.ReadOnly && ChangesNothing.IsWrite(method, url))
             throw new HarnessException($"read-only run: refused to send {method} {session.Redactor.Text(url.ToString())}, which could change the target");
 
@@ -72,13 +74,22 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
 
         // A 429 or 503 is the target asking us to slow down, not an answer to the check: wait as asked and send again,
         // a bounded number of times. Every attempt stays in the evidence, with a note saying what was done about it.
-        for (var retry = 1; ; retry++)
+        try
         {
-            using var request = Build();
-            var (response, giveUp) = await SendOnceAsync(http, request, requestText, retry);
-            if (giveUp is null)
-                return response;
-            await Task.Delay(giveUp.Value.Wait, session.Options.Clock, cancellationToken);
+            for (var retry = 1; ; retry++)
+            {
+                using var request = Build();
+                var (response, giveUp) = await SendOnceAsync(http, request, requestText, retry);
+                if (giveUp is null)
+                    return response;
+                await Task.Delay(giveUp.Value.Wait, session.Options.Clock, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is HarnessException or OperationCanceledException && method != HttpMethod.Get)
+        {
+            // A write with no complete answer may have created something no ledger knows of: the run ends with a sweep.
+            session.NoteLeftSomethingBehind();
+            throw;
         }
     }
 
@@ -138,7 +149,10 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
                 return (new ScimResponse(response.StatusCode, responseHeaders, bodyText, waited), (wait, why));
             }
             var exchange = Record(request, requestText, started, clock, status, responseHeaders, bodyText, bytes, null);
-            return (new ScimResponse(response.StatusCode, responseHeaders, bodyText, exchange), null);
+            var answer = new ScimResponse(response.StatusCode, responseHeaders, bodyText, exchange) { SentBody = requestText };
+            if (status == 200 && (method == HttpMethod.Get || method == HttpMethod.Post))
+                session.Ownership.Observe(answer.Json); // other people's resources, so a create answered with one is recognised
+            return (answer, null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -37,6 +37,10 @@ public sealed class ScimResponse
     public string Body { get; }
     public Exchange Exchange { get; }
 
+    /// <summary>The body the run sent, as sent (in memory only, never recorded: the evidence has the masked copy); the
+    /// run's ownership of a created resource is proven against it.</summary>
+    public string? SentBody { get; init; }
+
     /// <summary>"GET /Schemas → 200": how the evidence names this exchange in sentences.</summary>
     public string Summary => $"{Exchange.Method} {Exchange.Url} → {Status}";
 

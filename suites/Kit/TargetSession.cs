@@ -83,6 +83,9 @@ public sealed class TargetSession : IDisposable
         // Requests without credentials (and any to another origin) go without a client certificate too.
         Anonymous = new TargetIdentity("anonymous", new TargetIdentityOptions(), Connection(null), owns, Redactor, options.Clock, Pacer);
         _discovery = new Lazy<Task<DiscoverySnapshot>>(() => DiscoverySnapshot.FetchAsync(this, CancellationToken.None));
+        Boundary = new Safety.RequestBoundary(BaseUrl,
+            options.CredentialProbe is { } probe ? new[] { probe.TokenUrl, probe.ProtectedUrl, probe.IntrospectionUrl }.OfType<Uri>() : null);
+        Ownership = new Safety.RunOwnership(Prefix, Boundary);
     }
 
     public TargetSessionOptions Options { get; }
@@ -106,6 +109,33 @@ public sealed class TargetSession : IDisposable
     /// <summary>No credentials and no client certificate.</summary>
     public TargetIdentity Anonymous { get; }
 
+    /// <summary>The one rule for where requests go: under the base URL.</summary>
+    public Safety.RequestBoundary Boundary { get; }
+
+    /// <summary>The resources that are the run's by proof: the only ones it writes to or deletes.</summary>
+    public Safety.RunOwnership Ownership { get; }
+
+    /// <summary>What the server did that the run refused to follow (requests not sent, resources not taken as the run's).</summary>
+    public ConcurrentQueue<SafetyFinding> SafetyFindings { get; } = new();
+
+    /// <summary>Set when a create or delete of the run was cut off or refused, so something of the run's may be left on
+    /// the target that no ledger knows of: the run then ends with a sweep of its own prefix.</summary>
+    public bool MayHaveLeftSomethingBehind => Volatile.Read(ref _leftSomething) != 0;
+
+    private int _leftSomething;
+
+    /// <summary>Records that something of the run's may be left behind (see <see cref="MayHaveLeftSomethingBehind"/>).</summary>
+    public void NoteLeftSomethingBehind() => Interlocked.Exchange(ref _leftSomething, 1);
+
+    /// <summary>Records a finding, naming the check it happened in (if any); at most a bounded number are kept.</summary>
+    public void AddSafetyFinding(string kind, string detail)
+    {
+        if (SafetyFindings.Count < MaxSafetyFindings)
+            SafetyFindings.Enqueue(new SafetyFinding(kind, Redactor.Text(ScimJson.Abbreviate(detail, 1000)), CheckContext.Current?.Check.Id));
+    }
+
+    private const int MaxSafetyFindings = 500;
+
     /// <summary>Exchanges made on behalf of the whole run (discovery), not of one check.</summary>
     public ConcurrentQueue<Exchange> SessionExchanges { get; } = new();
 
@@ -122,10 +152,9 @@ public sealed class TargetSession : IDisposable
         return new Uri(BaseUrl, pathOrUrl.TrimStart('/'));
     }
 
-    /// <summary>True when the URL is on the target's origin and under its base path: the only place credentials go.</summary>
-    public bool IsUnderBaseUrl(Uri url) =>
-        Uri.Compare(url, BaseUrl, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
-        && url.AbsolutePath.StartsWith(BaseUrl.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal);
+    /// <summary>True when the URL is on the target's origin and under its base path at a segment boundary: the only
+    /// place any request goes (see <see cref="Safety.RequestBoundary"/>).</summary>
+    public bool IsUnderBaseUrl(Uri url) => Boundary.Contains(url);
 
     public void Dispose()
     {

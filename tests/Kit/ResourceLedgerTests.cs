@@ -7,6 +7,11 @@ namespace Scim.Conformance.Tests.Kit;
 
 public class ResourceLedgerTests
 {
+    // The stub session's run prefix is scimct-test01: a create answered with this name is the run's by proof.
+    private const string OurName = "scimct-test01-user-1";
+
+    private static System.Text.Json.Nodes.JsonObject Ours() => new() { ["userName"] = OurName };
+
     [Fact]
     public async Task Cleanup_deletes_what_was_created_newest_first_and_reports_leftovers()
     {
@@ -14,21 +19,21 @@ public class ResourceLedgerTests
         var handler = new StubHandler((request, _) =>
         {
             if (request.Method == HttpMethod.Post)
-                return Task.FromResult(StubHandler.Response(HttpStatusCode.Created, $"{{\"id\":\"u{++created}\"}}"));
+                return Task.FromResult(StubHandler.Response(HttpStatusCode.Created, $"{{\"id\":\"u{++created}\",\"userName\":\"{OurName}\"}}"));
             var status = request.RequestUri!.AbsolutePath.EndsWith("/u2") ? HttpStatusCode.InternalServerError : HttpStatusCode.NoContent;
             return Task.FromResult(StubHandler.Response(status, ""));
         });
         var client = new ScimClient(Sessions.Over(handler), _ => { }, TestContext.Current.CancellationToken);
         var ledger = new ResourceLedger(client);
         for (var i = 0; i < 3; i++)
-            ledger.Track(await client.PostAsync("Users", new System.Text.Json.Nodes.JsonObject()), "/Users");
+            ledger.Track(await client.PostAsync("Users", Ours()), "/Users");
 
         var leftovers = await ledger.CleanupAsync();
 
         var deletes = handler.Requests.Where(r => r.Method == HttpMethod.Delete).Select(r => r.RequestUri!.AbsolutePath).ToList();
         Assert.Equal(["/v2/Users/u3", "/v2/Users/u2", "/v2/Users/u1"], deletes);
         var leftover = Assert.Single(leftovers);
-        Assert.Contains("/Users/u2", leftover);
+        Assert.Contains("Users/u2", leftover);
         Assert.Empty(ledger.Outstanding);
     }
 
@@ -40,7 +45,7 @@ public class ResourceLedgerTests
             : StubHandler.Response(HttpStatusCode.Conflict, "{}")));
         var client = new ScimClient(Sessions.Over(handler), _ => { }, TestContext.Current.CancellationToken);
         var ledger = new ResourceLedger(client);
-        ledger.Track(await client.PostAsync("Users", new System.Text.Json.Nodes.JsonObject()), "/Users");
+        ledger.Track(await client.PostAsync("Users", Ours()), "/Users");
         Assert.Empty(ledger.Outstanding);
     }
 
@@ -54,7 +59,7 @@ public class ResourceLedgerTests
         var handler = new StubHandler(async (request, _) =>
         {
             if (request.Method == HttpMethod.Post)
-                return StubHandler.Response(HttpStatusCode.Created, $"{{\"id\":\"u{Interlocked.Increment(ref created)}\"}}");
+                return StubHandler.Response(HttpStatusCode.Created, $"{{\"id\":\"u{Interlocked.Increment(ref created)}\",\"userName\":\"{OurName}\"}}");
             var now = Interlocked.Increment(ref inFlight);
             InterlockedMax(ref mostInFlight, now);
             if (request.RequestUri!.AbsolutePath is "/v2/Users/u2" or "/v2/Users/u3")
@@ -69,13 +74,13 @@ public class ResourceLedgerTests
         });
         var client = new ScimClient(Sessions.Over(handler), _ => { }, TestContext.Current.CancellationToken);
         var ledger = new ResourceLedger(client);
-        ledger.Track(await client.PostAsync("Users", new System.Text.Json.Nodes.JsonObject()), "/Users");
+        ledger.Track(await client.PostAsync("Users", Ours()), "/Users");
         using (ledger.Independent())
         {
-            ledger.Track(await client.PostAsync("Users", new System.Text.Json.Nodes.JsonObject()), "/Users");
-            ledger.Track(await client.PostAsync("Users", new System.Text.Json.Nodes.JsonObject()), "/Users");
+            ledger.Track(await client.PostAsync("Users", Ours()), "/Users");
+            ledger.Track(await client.PostAsync("Users", Ours()), "/Users");
         }
-        ledger.Track(await client.PostAsync("Users", new System.Text.Json.Nodes.JsonObject()), "/Users");
+        ledger.Track(await client.PostAsync("Users", Ours()), "/Users");
 
         var leftovers = await ledger.CleanupAsync();
 

@@ -28,7 +28,7 @@ public class StoppedRunCleanupTests
             _ => { if (Interlocked.Increment(ref finished) == CheckCatalog.All.Count / 4) stop.Stop("stopped by the test"); },
             TestContext.Current.CancellationToken);
         var console = new StringWriter();
-        await InterruptedCleanup.RunAsync(session, stop.Reason!, new RunConsole(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console) })));
+        await RunEndSweep.RunAsync(session, stop.Reason!, new RunConsole(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console) })), "sweep --prefix " + session.Prefix.Value);
 
         Assert.Equal(CheckCatalog.All.Count, document.Checks.Count);
         Assert.DoesNotContain(document.Checks, c => c.Outcome == Outcome.Fail);

@@ -6,8 +6,8 @@ using Xunit;
 
 namespace Scim.Conformance.Tests.Security;
 
-/// <summary>Credentials of every scheme go to the target's origin only: a URL the server hands out on another host
-/// (a redirect's Location, a meta.location, a $ref) gets none, and nothing follows redirects on its own.</summary>
+/// <summary>Credentials of every scheme go to the target's base URL only: a URL the server hands out on another host
+/// (a redirect's Location, a meta.location, a $ref) is not requested at all, and nothing follows redirects on its own.</summary>
 public class CredentialOriginTests
 {
     private const string Secret = "origin-test-secret-0123456789";
@@ -43,7 +43,7 @@ public class CredentialOriginTests
 
     [Theory]
     [MemberData(nameof(Schemes))]
-    public async Task A_url_on_another_host_gets_no_credentials(string scheme)
+    public async Task A_url_on_another_host_is_never_requested(string scheme)
     {
         var handler = Handler();
         using var session = SessionOver(handler, scheme);
@@ -51,12 +51,12 @@ public class CredentialOriginTests
 
         var redirect = await client.GetAsync("Users");
         Assert.Equal(302, redirect.Status);
-        await client.GetAsync(redirect.Header("Location")!);
+        await Assert.ThrowsAsync<HarnessException>(() => client.GetAsync(redirect.Header("Location")!));
+        await Assert.ThrowsAsync<HarnessException>(() => client.GetAsync(redirect.Header("Location")!, Credentials.Wrong));
 
-        var offOrigin = handler.Requests.Single(r => r.RequestUri!.Host == "elsewhere.example.test");
-        Assert.Null(offOrigin.Headers.Authorization);
-        Assert.False(offOrigin.Headers.Contains("X-Vendor-Key"));
-        Assert.DoesNotContain(Secret, offOrigin.Headers.ToString());
+        // Not even without credentials: a request the server steers elsewhere is a finding, never sent.
+        Assert.DoesNotContain(handler.Requests, r => r.RequestUri!.Host == "elsewhere.example.test");
+        Assert.Equal(2, session.SafetyFindings.Count);
         var onOrigin = handler.Requests.Single(r => r.RequestUri!.Host == "scim.example.test");
         Assert.True(onOrigin.Headers.Authorization is not null || onOrigin.Headers.Contains("X-Vendor-Key"), $"{scheme}: the target itself got no credentials");
     }
@@ -69,11 +69,12 @@ public class CredentialOriginTests
     }
 
     [Fact]
-    public void A_same_host_url_outside_the_base_path_gets_no_credentials()
+    public void A_same_host_url_outside_the_base_path_is_not_under_the_base_url()
     {
         using var session = SessionOver(Handler(), "bearer");
         Assert.False(session.IsUnderBaseUrl(new Uri("https://scim.example.test/other/Users")));
         Assert.False(session.IsUnderBaseUrl(new Uri("http://scim.example.test/v2/Users")));
+        Assert.False(session.IsUnderBaseUrl(new Uri("https://scim.example.test/v2-evil/Users")));
         Assert.True(session.IsUnderBaseUrl(new Uri("https://scim.example.test/v2/Users/1")));
     }
 }
