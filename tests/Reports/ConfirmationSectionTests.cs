@@ -92,7 +92,7 @@ public class ConfirmationSectionTests
         var read = ResultJson.Deserialize(json);
         Assert.Equal(Outcome.Pass, read.Checks.Single(c => c.Id == Unstable).Confirmation!.AloneOutcome);
 
-        var older = ResultJson.Deserialize(ResultJson.Serialize(SampleResults.AllPass()).Replace("\"schemaVersion\": \"1.2\"", "\"schemaVersion\": \"1.1\""));
+        var older = ResultJson.Deserialize(ResultJson.Serialize(SampleResults.AllPass()).Replace($"\"schemaVersion\": \"{ResultDocument.CurrentSchemaVersion}\"", "\"schemaVersion\": \"1.1\""));
         Assert.Null(older.Confirmation);
         Assert.All(older.Checks, c => Assert.Null(c.Confirmation));
     }

@@ -24,6 +24,10 @@ public static class RealServerBaseline
         var differences = compared.Checks.Where(c => c.Baseline is { Status: not BaselineStatus.AsExpected })
             .Select(c => $"{c.Id}: baseline {c.Baseline!.ExpectedOutcome}, now {c.Outcome} ({c.Reason})")
             .Concat(compared.Baseline!.UnknownChecks.Select(id => $"{id}: in the baseline, not in the catalog"))
+            // An honest server gives the run nothing to refuse: every create proves itself the run's, every URL is under
+            // the base URL, and nothing of the run is left behind (or the ownership rules are wrong for real servers).
+            .Concat(document.SafetyFindings.Select(f => $"safety finding on an honest server: {f.Kind} in {f.Check}: {f.Detail}"))
+            .Concat(session.MayHaveLeftSomethingBehind ? ["the run may have left something behind on an honest server"] : [])
             .ToList();
         return (document, differences);
     }
