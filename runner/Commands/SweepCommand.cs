@@ -66,7 +66,7 @@ public static class SweepCommand
         {
             await TargetProbe.EnsureReachableAsync(session, cancellationToken);
             var sweep = new PrefixSweep(session, cancellationToken);
-            await output.WriteLineAsync($"Looking on '{session.Name}' ({session.BaseUrl}) for resources named with the prefix '{a.Prefix}'…");
+            await output.WriteLineAsync($"Looking on '{session.Name}' ({session.Redactor.Text(session.BaseUrl.ToString())}) for resources named with the prefix '{a.Prefix}'…");
             var leftovers = await sweep.FindAsync(a.Prefix);
             foreach (var problem in sweep.Problems)
                 await error.WriteLineAsync($"warning: {problem}");
