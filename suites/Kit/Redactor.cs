@@ -72,10 +72,12 @@ public sealed partial class Redactor
         return IssuedTokenInForm().Replace(text, m => m.Groups[1].Value + Mask);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("(\"(?:access_token|refresh_token|id_token)\"\\s*:\\s*\")[^\"]*\"")]
+    [System.Text.RegularExpressions.GeneratedRegex("(\"(?:access_token|refresh_token|id_token)\"\\s*:\\s*\")[^\"\\r\\n]*\"")]
     private static partial System.Text.RegularExpressions.Regex IssuedTokenInJson();
 
-    [System.Text.RegularExpressions.GeneratedRegex("((?:^|[?&])token=)[^&\\s]+")]
+    // The value ends where a form value can no longer go on: also at a quote, a backslash or an angle bracket, so that
+    // masking the final text of a JSON or HTML report never swallows the syntax around a URL.
+    [System.Text.RegularExpressions.GeneratedRegex("((?:^|[?&])token=)[^&\\s\"'\\\\<>]+")]
     private static partial System.Text.RegularExpressions.Regex IssuedTokenInForm();
 
     private sealed class FormTable
