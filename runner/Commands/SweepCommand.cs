@@ -1,5 +1,6 @@
 using Scim.Conformance.Runner.Configuration;
 using Scim.Conformance.Runner.Execution;
+using Scim.Conformance.Runner.Terminal;
 using Scim.Conformance.Suites.Kit;
 
 namespace Scim.Conformance.Runner.Commands;
@@ -62,11 +63,14 @@ public static class SweepCommand
             RequestTimeout = settings.RequestTimeout,
             MaxRequestsPerSecond = settings.MaxRequestsPerSecond,
         });
+        // The target's answers (resource names, problems) are printed from here on: through the session's mask.
+        output = new MaskingWriter(output, session.Redactor.Text);
+        error = new MaskingWriter(error, session.Redactor.Text);
         try
         {
             await TargetProbe.EnsureReachableAsync(session, cancellationToken);
             var sweep = new PrefixSweep(session, cancellationToken);
-            await output.WriteLineAsync($"Looking on '{session.Name}' ({session.Redactor.Text(session.BaseUrl.ToString())}) for resources named with the prefix '{a.Prefix}'…");
+            await output.WriteLineAsync($"Looking on '{session.Name}' ({session.BaseUrl}) for resources named with the prefix '{a.Prefix}'…");
             var leftovers = await sweep.FindAsync(a.Prefix);
             foreach (var problem in sweep.Problems)
                 await error.WriteLineAsync($"warning: {problem}");
