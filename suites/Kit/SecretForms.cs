@@ -49,10 +49,12 @@ public static partial class SecretForms
         var seen = new HashSet<string>(StringComparer.Ordinal) { secret };
         foreach (var inner in Inner)
         {
-            var spelt = inner(secret);
+            if (Spelt(inner, secret) is not { } spelt)
+                continue;
             foreach (var outer in Outer)
             {
-                var encoded = outer(spelt);
+                if (Spelt(outer, spelt) is not { } encoded)
+                    continue;
                 foreach (var variant in (string[])[encoded, LowerHex(encoded), UpperHex(encoded), DecimalEntities(encoded)])
                 {
                     if (seen.Add(variant))
@@ -61,6 +63,19 @@ public static partial class SecretForms
             }
         }
         return forms;
+    }
+
+    // The JSON encoders refuse a lone surrogate (a token a server issued may hold one): that spelling cannot occur.
+    private static string? Spelt(Func<string, string> spelling, string text)
+    {
+        try
+        {
+            return spelling(text);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     private static string Json(string text, JavaScriptEncoder encoder) => JsonEncodedText.Encode(text, encoder).ToString();

@@ -99,6 +99,15 @@ public class SecretFormsTests
     }
 
     [Fact]
+    public void A_secret_no_json_writer_can_spell_is_still_masked_raw()
+    {
+        // A lone surrogate: a token a hostile server issued may hold one, and the JSON encoders refuse it.
+        var redactor = new Redactor(["issued\uD800tok+en"]);
+        Assert.Equal(Redactor.Mask, redactor.Text("issued\uD800tok+en"));
+        Assert.Equal(Redactor.Mask, redactor.Text(Uri.EscapeDataString("issued\uD800tok+en")));
+    }
+
+    [Fact]
     public void Ordinary_text_is_left_alone()
     {
         const string text = "GET /Users?filter=userName eq \"a+b\" → 200 {\"totalResults\":0}";
