@@ -108,7 +108,8 @@ var effective = args.Length == 0 || (args[0].StartsWith('-') && args[0] is not (
 var parsed = root.Parse(effective);
 if (parsed.Errors.Count > 0)
 {
-    Console.Error.WriteLine($"error: {parsed.Errors[0].Message} (see --help)");
+    // A stray argument is echoed: if it was a URL, its password and query stay off the console.
+    Console.Error.WriteLine($"error: {Scim.Conformance.Suites.Kit.UrlSecrets.Masked(parsed.Errors[0].Message)} (see --help)");
     return ExitCodes.UsageOrConfiguration;
 }
 // `run` handles Ctrl-C and SIGTERM itself (stop, clean up, write the reports); the library's handler would end the

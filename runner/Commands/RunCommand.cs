@@ -86,10 +86,12 @@ public static class RunCommand
                 CredentialProbe = embedded?.CredentialProbe ?? settings.CredentialProbe,
                 ResourceTemplates = settings.ResourceTemplates,
             });
+            // From here on, every console line passes through the session's mask (a server's text is in many of them).
+            console.UseMask(session.Redactor.Text);
             var target = new TargetInfo
             {
                 Name = settings.TargetName,
-                BaseUrl = baseUrl.ToString(),
+                BaseUrl = session.Redactor.Text(baseUrl.ToString()),
                 Embedded = embedded is not null,
                 Faults = settings.EmbeddedFaults,
                 Authentication = session.Primary.Options.Description,
@@ -125,7 +127,7 @@ public static class RunCommand
             }
 
             var outputDirectory = Path.GetFullPath(settings.OutputDirectory);
-            ReportWriter.WriteAll(document, outputDirectory);
+            ReportWriter.WriteAll(document, outputDirectory, session.Redactor.Text);
             console.Finished(document, outputDirectory);
             if (stop.Reason is { } stopped)
             {

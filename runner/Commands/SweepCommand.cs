@@ -1,5 +1,6 @@
 using Scim.Conformance.Runner.Configuration;
 using Scim.Conformance.Runner.Execution;
+using Scim.Conformance.Runner.Terminal;
 using Scim.Conformance.Suites.Kit;
 
 namespace Scim.Conformance.Runner.Commands;
@@ -62,6 +63,9 @@ public static class SweepCommand
             RequestTimeout = settings.RequestTimeout,
             MaxRequestsPerSecond = settings.MaxRequestsPerSecond,
         });
+        // The target's answers (resource names, problems) are printed from here on: through the session's mask.
+        output = new MaskingWriter(output, session.Redactor.Text);
+        error = new MaskingWriter(error, session.Redactor.Text);
         try
         {
             await TargetProbe.EnsureReachableAsync(session, cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Scim.Conformance.Suites.Kit;
 using Scim.Conformance.Suites.Kit.Authentication;
 
 namespace Scim.Conformance.Runner.Configuration;
@@ -90,17 +91,17 @@ internal static class CredentialSections
     public static Uri TokenUrl(string text, string what)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            throw new ConfigurationException($"{what} '{text}' is not an absolute http(s) URL");
+            throw new ConfigurationException($"{what} '{UrlSecrets.Masked(text)}' is not an absolute http(s) URL");
         // The client secret travels to it: only over TLS, except to this machine.
         if (uri.Scheme == "http" && !uri.IsLoopback)
-            throw new ConfigurationException($"{what} '{text}' would send the client secret unencrypted: use https (http is allowed for loopback addresses only)");
+            throw new ConfigurationException($"{what} '{UrlSecrets.Masked(text)}' would send the client secret unencrypted: use https (http is allowed for loopback addresses only)");
         return uri;
     }
 
     public static Uri Proxy(string text, string what)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            throw new ConfigurationException($"{what} '{text}' is not an absolute http(s) URL");
+            throw new ConfigurationException($"{what} '{UrlSecrets.Masked(text)}' is not an absolute http(s) URL");
         if (!string.IsNullOrEmpty(uri.UserInfo))
             throw new ConfigurationException($"{what} carries credentials in the URL; secrets never go in the targets file");
         return uri;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Scim.Conformance.Suites.Kit;
 
 namespace Scim.Conformance.Runner.Configuration;
 
@@ -60,7 +61,7 @@ public static class TargetsFile
     public static Uri ParseBaseUrl(string text, string what)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            throw new ConfigurationException($"{what} '{text}' is not an absolute http(s) URL");
+            throw new ConfigurationException($"{what} '{UrlSecrets.Masked(text)}' is not an absolute http(s) URL");
         if (!string.IsNullOrEmpty(uri.UserInfo))
             throw new ConfigurationException($"{what} carries credentials in the URL; name an environment variable with tokenEnv (or configure auth) instead");
         return uri;

@@ -107,7 +107,7 @@ public sealed class ConformanceRun(TargetSession session, TargetInfo target, Sel
             FinishedAt = DateTimeOffset.UtcNow,
             RunPrefix = session.Prefix.Value,
             Summary = Summary.Of(checks),
-            Capabilities = discovery.Capabilities(),
+            Capabilities = discovery.Capabilities(session.Redactor),
             Checks = checks,
             SpecIssues = SpecIssueCatalog.RanInto(checks),
             Confirmation = confirmation,

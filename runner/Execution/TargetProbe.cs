@@ -25,18 +25,18 @@ public static class TargetProbe
         }
         catch (HarnessException e) when (e.InnerException is AuthenticationFailedException failed)
         {
-            throw new TargetUnreachableException($"target '{session.Name}': authentication failed{who}: {session.Redactor.Text(failed.Message)}");
+            throw new TargetUnreachableException(session.Redactor.Text($"target '{session.Name}': authentication failed{who}: {failed.Message}"));
         }
         catch (HarnessException e)
         {
-            throw new TargetUnreachableException($"target '{session.Name}' at {session.BaseUrl} is unreachable{who}: {e.Message}");
+            throw new TargetUnreachableException(session.Redactor.Text($"target '{session.Name}' at {session.BaseUrl} is unreachable{who}: {e.Message}"));
         }
         if (response.Status is 401 or 403)
         {
             var scheme = identity.Options.Description;
             var why = !identity.Options.Authenticates ? "no credentials were configured" : $"the configured credentials ({scheme}) were refused";
-            throw new TargetUnreachableException(
-                $"target '{session.Name}' at {session.BaseUrl} answered {response.Status} to an authenticated request{who}: {why}");
+            throw new TargetUnreachableException(session.Redactor.Text(
+                $"target '{session.Name}' at {session.BaseUrl} answered {response.Status} to an authenticated request{who}: {why}"));
         }
     }
 }

@@ -4,11 +4,19 @@ using Spectre.Console;
 namespace Scim.Conformance.Runner.Terminal;
 
 /// <summary>What a person watching the run sees: a line per check that did not pass, as it finishes, and a
-/// summary at the end. Never a secret: only names, URLs and outcomes are printed.</summary>
+/// summary at the end. Never a secret: once the session is known, every piece of text printed passes through its
+/// mask first (before a reason is shortened), and URLs are printed masked.</summary>
 public sealed class RunConsole(IAnsiConsole console)
 {
     private readonly Lock _lock = new();
     private int _done;
+    private volatile Func<string, string> _mask = text => text;
+
+    /// <summary>Masks every line printed from now on (the session's redactor, once the session exists).</summary>
+    public void UseMask(Func<string, string> mask) => _mask = mask;
+
+    // Masked, then escaped for Spectre's markup: the one way server or user text reaches the console.
+    private string Safe(string text) => Markup.Escape(_mask(text));
 
     public static RunConsole Create()
     {
@@ -21,8 +29,8 @@ public sealed class RunConsole(IAnsiConsole console)
 
     public void Starting(TargetInfo target, int total, string profile)
     {
-        console.MarkupLine($"[bold]scim-conformance[/] {Markup.Escape(ToolVersion.Version)} → [bold]{Markup.Escape(target.Name)}[/] " +
-            $"{Markup.Escape(target.BaseUrl)} ({total} checks, profile {Markup.Escape(profile)})");
+        console.MarkupLine($"[bold]scim-conformance[/] {Markup.Escape(ToolVersion.Version)} → [bold]{Safe(target.Name)}[/] " +
+            $"{Safe(target.BaseUrl)} ({total} checks, profile {Safe(profile)})");
         if (target.TlsUnverified)
             console.MarkupLine($"[red bold]warning:[/] {Markup.Escape(TlsVerificationModes.DisabledWarning)}");
     }
@@ -34,8 +42,8 @@ public sealed class RunConsole(IAnsiConsole console)
             _done++;
             if (result.Outcome is Outcome.Pass or Outcome.Skipped or Outcome.NotApplicable)
                 return;
-            var reason = result.Reason is null ? "" : " — " + Markup.Escape(Shorten(result.Reason));
-            console.MarkupLine($"[grey]{_done,4}/{total}[/] {Badge(result.Outcome)} {Markup.Escape(result.Id)}{reason}");
+            var reason = result.Reason is null ? "" : " — " + Markup.Escape(Shorten(_mask(result.Reason)));
+            console.MarkupLine($"[grey]{_done,4}/{total}[/] {Badge(result.Outcome)} {Safe(result.Id)}{reason}");
         }
     }
 
@@ -50,16 +58,16 @@ public sealed class RunConsole(IAnsiConsole console)
             foreach (var id in ids)
             {
                 var check = byId[id];
-                console.MarkupLine($"[bold]{label}[/] {Markup.Escape(id)}: baseline expects {check.Baseline?.ExpectedOutcome}, got {check.Outcome}" +
-                    (check.Reason is null ? "" : $" — {Markup.Escape(Shorten(check.Reason))}"));
+                console.MarkupLine($"[bold]{label}[/] {Safe(id)}: baseline expects {check.Baseline?.ExpectedOutcome}, got {check.Outcome}" +
+                    (check.Reason is null ? "" : $" — {Markup.Escape(Shorten(_mask(check.Reason)))}"));
             }
         }
         foreach (var id in baseline.UnknownChecks)
-            console.MarkupLine($"[bold]UNKNOWN CHECK[/] {Markup.Escape(id)}: in the baseline, not in the catalog");
+            console.MarkupLine($"[bold]UNKNOWN CHECK[/] {Safe(id)}: in the baseline, not in the catalog");
         var differences = baseline.NewFailures.Count + baseline.NowPassing.Count + baseline.Changed.Count + baseline.UnknownChecks.Count;
         console.MarkupLine(differences == 0
-            ? $"matches the baseline {Markup.Escape(baseline.File)}"
-            : $"[bold]{differences} difference(s)[/] from the baseline {Markup.Escape(baseline.File)}");
+            ? $"matches the baseline {Safe(baseline.File)}"
+            : $"[bold]{differences} difference(s)[/] from the baseline {Safe(baseline.File)}");
     }
 
     public void Finished(ResultDocument document, string outputDirectory)
@@ -69,18 +77,18 @@ public sealed class RunConsole(IAnsiConsole console)
             table.AddRow(Badge(outcome), document.Summary.Count(outcome).ToString());
         console.Write(table);
         var seconds = (document.FinishedAt - document.StartedAt).TotalSeconds;
-        console.MarkupLine($"{document.Summary.Total} checks in {seconds:0.0} s; reports in [bold]{Markup.Escape(outputDirectory)}[/]");
+        console.MarkupLine($"{document.Summary.Total} checks in {seconds:0.0} s; reports in [bold]{Safe(outputDirectory)}[/]");
     }
 
     /// <summary>A plain line of information (run prefix, interruption, cleanup).</summary>
     public void Note(string line)
     {
         lock (_lock)
-            console.MarkupLine(Markup.Escape(line));
+            console.MarkupLine(Safe(line));
     }
 
     /// <summary>One line on standard error, unwrapped whatever its length.</summary>
-    public void Error(string line) => Console.Error.WriteLine($"error: {line}");
+    public void Error(string line) => Console.Error.WriteLine($"error: {_mask(line)}");
 
     private static string Badge(Outcome outcome) => outcome switch
     {

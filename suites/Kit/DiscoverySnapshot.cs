@@ -128,8 +128,9 @@ public sealed class DiscoverySnapshot
     }
 
     /// <summary>Every advertised value of the ServiceProviderConfig, flattened for the report
-    /// (<c>patch.supported</c> = <c>true</c>, <c>authenticationSchemes</c> = <c>oauthbearertoken</c>).</summary>
-    public IReadOnlyList<Capability> Capabilities()
+    /// (<c>patch.supported</c> = <c>true</c>, <c>authenticationSchemes</c> = <c>oauthbearertoken</c>). Every value is
+    /// the server's text (a hostile one echoes the Authorization header into one): masked by <paramref name="redactor"/>.</summary>
+    public IReadOnlyList<Capability> Capabilities(Redactor redactor)
     {
         var capabilities = new List<Capability>();
         if (ServiceProviderConfigOrNull is not { } spc)
@@ -141,18 +142,23 @@ public sealed class DiscoverySnapshot
                 case JsonObject section when !string.Equals(name, "meta", StringComparison.OrdinalIgnoreCase):
                     foreach (var (sub, subValue) in section)
                     {
-                        if (subValue is JsonValue)
-                            capabilities.Add(new Capability($"{name}.{sub}", subValue.ToJsonString().Trim('"')));
+                        if (subValue is JsonValue scalar)
+                            capabilities.Add(new Capability(redactor.Text($"{name}.{sub}"), redactor.Text(ValueText(scalar))));
                     }
                     break;
                 case JsonArray schemes when string.Equals(name, "authenticationSchemes", StringComparison.OrdinalIgnoreCase):
-                    capabilities.Add(new Capability(name, string.Join(", ",
-                        schemes.OfType<JsonObject>().Select(s => s.StringMember("type") ?? s.StringMember("name") ?? "?"))));
+                    capabilities.Add(new Capability(name, redactor.Text(string.Join(", ",
+                        schemes.OfType<JsonObject>().Select(s => s.StringMember("type") ?? s.StringMember("name") ?? "?")))));
                     break;
             }
         }
         return capabilities;
     }
+
+    // A string as the server sent it (ToJsonString would escape '+' as \u002B, a spelling of a secret the mask must
+    // then know); any other value as JSON.
+    private static string ValueText(JsonValue value) =>
+        value.TryGetValue<string>(out var text) ? text : value.ToJsonString();
 
     /// <summary>Reads the three discovery endpoints. Exchanges go to the session's own evidence.</summary>
     public static async Task<DiscoverySnapshot> FetchAsync(TargetSession session, CancellationToken cancellationToken)

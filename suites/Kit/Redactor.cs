@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Frozen;
+using System.Text;
 
 namespace Scim.Conformance.Suites.Kit;
 
@@ -14,7 +16,9 @@ public sealed partial class Redactor
     // Only these carry an authentication scheme before the secret ("Bearer …"), which is worth keeping readable.
     private static readonly FrozenSet<string> SchemeHeaders = new[] { "Authorization", "Proxy-Authorization" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    private volatile string[] _secrets = [];
+    // The secrets as given, and every spelling of them (SecretForms), longest first with one multi-string search
+    // over them all: replaced together, so the table is swapped whole when a secret is added.
+    private volatile FormTable _table = FormTable.Empty;
     private volatile FrozenSet<string> _headers = new[] { "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-API-Key", "Api-Key" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
@@ -31,9 +35,10 @@ public sealed partial class Redactor
     {
         lock (_gate)
         {
-            // Longest first, so a secret that contains another is masked whole.
-            _secrets = [.. _secrets.Concat(secrets.Where(s => !string.IsNullOrEmpty(s) && s.Length >= 4).Select(s => s!))
-                .Distinct().OrderByDescending(s => s.Length)];
+            var added = secrets.Where(s => !string.IsNullOrEmpty(s) && s.Length >= 4).Select(s => s!)
+                .Where(s => !_table.Secrets.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
+            if (added.Count > 0)
+                _table = _table.With(added);
         }
     }
 
@@ -56,21 +61,69 @@ public sealed partial class Redactor
     public string Header(string name, string value) =>
         !IsCredentialHeader(name) ? Text(value) : SchemeHeaders.Contains(name) ? MaskCredential(value) : Mask;
 
+    /// <summary>Every spelling of every known secret in <paramref name="text"/> replaced by <see cref="Mask"/>: raw,
+    /// JSON-escaped, HTML/XML-encoded, URL-encoded, base64, and these nested (see <see cref="SecretForms"/>).</summary>
     public string Text(string text)
     {
-        foreach (var secret in _secrets)
-            text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        text = _table.MaskIn(text);
         // Tokens a target issues during a run (the deactivation suite's credential probe) are not known in advance:
         // they are masked by their place, as OAuth 2.0 names them in JSON (RFC 6749 §5.1) and forms (RFC 7662 §2.1).
         text = IssuedTokenInJson().Replace(text, m => m.Groups[1].Value + Mask + "\"");
         return IssuedTokenInForm().Replace(text, m => m.Groups[1].Value + Mask);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("(\"(?:access_token|refresh_token|id_token)\"\\s*:\\s*\")[^\"]*\"")]
+    [System.Text.RegularExpressions.GeneratedRegex("(\"(?:access_token|refresh_token|id_token)\"\\s*:\\s*\")[^\"\\r\\n]*\"")]
     private static partial System.Text.RegularExpressions.Regex IssuedTokenInJson();
 
-    [System.Text.RegularExpressions.GeneratedRegex("((?:^|[?&])token=)[^&\\s]+")]
+    // The value ends where a form value can no longer go on: also at a quote, a backslash or an angle bracket, so that
+    // masking the final text of a JSON or HTML report never swallows the syntax around a URL.
+    [System.Text.RegularExpressions.GeneratedRegex("((?:^|[?&])token=)[^&\\s\"'\\\\<>]+")]
     private static partial System.Text.RegularExpressions.Regex IssuedTokenInForm();
+
+    private sealed class FormTable
+    {
+        public static FormTable Empty { get; } = new([], []);
+
+        private readonly string[] _forms;
+        private readonly SearchValues<string>? _search;
+
+        private FormTable(string[] secrets, string[] forms)
+        {
+            Secrets = secrets;
+            _forms = forms;
+            _search = forms.Length == 0 ? null : SearchValues.Create(forms, StringComparison.Ordinal);
+        }
+
+        public string[] Secrets { get; }
+
+        public FormTable With(IEnumerable<string> added)
+        {
+            string[] secrets = [.. Secrets, .. added];
+            // Longest first: where two spellings start at one place, the longer is masked whole.
+            string[] forms = [.. secrets.SelectMany(SecretForms.Of).Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length)];
+            return new FormTable(secrets, forms);
+        }
+
+        public string MaskIn(string text)
+        {
+            if (_search is null)
+                return text;
+            var at = text.AsSpan().IndexOfAny(_search);
+            if (at < 0)
+                return text;
+            var masked = new StringBuilder(text.Length);
+            var from = 0;
+            while (at >= 0)
+            {
+                var start = from + at;
+                var length = _forms.First(f => text.AsSpan(start).StartsWith(f, StringComparison.Ordinal)).Length;
+                masked.Append(text, from, start - from).Append(Mask);
+                from = start + length;
+                at = text.AsSpan(from).IndexOfAny(_search);
+            }
+            return masked.Append(text, from, text.Length - from).ToString();
+        }
+    }
 
     // Keep the scheme ("Bearer [REDACTED]") so a reader can still see which kind of credential was sent.
     private static string MaskCredential(string value)

@@ -225,18 +225,21 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
         foreach (var (name, values) in request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()))
             requestHeaders[name] = redactor.Header(name, string.Join(", ", values));
 
+        // Masked whole, then cut: a secret straddling the cut must not leave its first half in the evidence.
+        var maskedRequestBody = requestBody is null ? null : redactor.Text(requestBody);
+        var maskedResponseBody = responseBody is null ? null : redactor.Text(responseBody);
         var exchange = new Exchange
         {
             Method = request.Method.Method,
-            Url = redactor.Text(request.RequestUri!.ToString()),
+            Url = CapUrl(redactor.Text(request.RequestUri!.ToString())),
             RequestHeaders = requestHeaders,
-            RequestBody = requestBody is null ? null : redactor.Text(Cap(requestBody, limit)),
-            RequestBodyTruncated = requestBody?.Length > limit,
+            RequestBody = maskedRequestBody is null ? null : Cap(maskedRequestBody, limit),
+            RequestBodyTruncated = maskedRequestBody?.Length > limit,
             Status = status,
             ResponseHeaders = (responseHeaders ?? new Dictionary<string, string>())
                 .ToDictionary(h => h.Key, h => redactor.Header(h.Key, h.Value), StringComparer.OrdinalIgnoreCase),
-            ResponseBody = responseBody is null ? null : redactor.Text(Cap(responseBody, limit)),
-            ResponseBodyTruncated = responseBody?.Length > limit,
+            ResponseBody = maskedResponseBody is null ? null : Cap(maskedResponseBody, limit),
+            ResponseBodyTruncated = maskedResponseBody?.Length > limit,
             ResponseBodyBytes = responseBytes,
             ElapsedMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1),
             StartedAt = started,
@@ -252,6 +255,14 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
         contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.MediaType?.ToLowerInvariant() : null;
 
     private static string Cap(string text, int limit) => text.Length <= limit ? text : text[..limit];
+
+    /// <summary>URLs are kept up to this many characters in the evidence: a server's 60,000-character id must not be
+    /// recorded whole in every exchange that names it.</summary>
+    public const int RecordedUrlLimit = 4 * 1024;
+
+    // Cut after masking (a secret across the cut would leave its first half), and said so in the URL itself.
+    private static string CapUrl(string url) =>
+        url.Length <= RecordedUrlLimit ? url : $"{url[..RecordedUrlLimit]}… (cut: {url.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)} characters in all)";
 
     private sealed class ResponseTooLargeException(int status, long bytes, long limit)
         : Exception($"the response body exceeds the limit of {limit} bytes (at least {bytes} bytes); it was not read further")

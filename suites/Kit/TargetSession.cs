@@ -65,7 +65,8 @@ public sealed class TargetSession : IDisposable
         var baseText = options.BaseUrl.ToString();
         BaseUrl = new Uri(baseText.EndsWith('/') ? baseText : baseText + "/");
         Prefix = options.Prefix ?? RunPrefix.NewRandom();
-        Redactor = new Redactor([options.Token]);
+        // A token in the base URL's query or user-info (and a proxy's password) is a secret like any other.
+        Redactor = new Redactor([options.Token, .. UrlSecrets.In(options.BaseUrl), .. UrlSecrets.In(options.Connection.Proxy)]);
         var primary = new TargetIdentityOptions
         {
             Authentication = options.Authentication ?? (options.Token is null ? NoAuthentication.Instance : new BearerAuthentication(options.Token)),

@@ -15,7 +15,7 @@ public sealed class ReportWriterTests
         var output = Path.Combine(dir.Path, "nested", "conformance-report");   // created on demand
         var document = SampleResults.EveryOutcome();
 
-        var written = ReportWriter.WriteAll(document, output);
+        var written = ReportWriter.WriteAll(document, output, OutputMask.None);
 
         Assert.Equal(
             ["result.json", "report.html", "junit.xml", "summary.md", "allure-results", "ctrf.json"],

@@ -68,6 +68,20 @@ public sealed class SweepCommandTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_leftover_a_server_names_with_the_token_is_listed_masked()
+    {
+        await StartAsync();
+        var token = Environment.GetEnvironmentVariable(_tokenVariable)!;
+        await Tenant.CreateAsync(_client, "Users", "scimct-aaaaaa-leak-" + token);
+
+        var (exit, output, error) = await SweepAsync();
+
+        Assert.Equal(ExitCodes.Conforms, exit);
+        Assert.Contains("scimct-aaaaaa-leak-" + Redactor.Mask, output);
+        Assert.DoesNotContain(token, output + error);
+    }
+
+    [Fact]
     public async Task With_yes_it_deletes_exactly_what_carries_the_given_run_prefix()
     {
         await StartAsync();

@@ -12,7 +12,8 @@ namespace Scim.Conformance.Tests.Security;
 /// leak can be searched for by value.</summary>
 public static class SecurityFixtures
 {
-    public static string Secret(string what) => $"{what}-{Guid.NewGuid():N}";
+    // With the characters that JSON, HTML and URL encoders re-spell (issue 16): a leak test finds those spellings too.
+    public static string Secret(string what) => $"{what}+{Guid.NewGuid():N}/x==";
 
     /// <summary>A certificate authority for client certificates, and a client certificate with this common name it issued.</summary>
     public static (X509Certificate2 Authority, X509Certificate2 Client) ClientCertificate(string commonName = "scim-conformance-client")
