@@ -25,5 +25,17 @@ public sealed class RunPrefix
 
     public bool Owns(string? name) => name is not null && name.StartsWith(Value + "-", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The part of a name made by <see cref="Name"/> that is unique within the run — <c>scimct-4f9a1c-user-7</c>
+    /// of <c>scimct-4f9a1c-user-7-Jürgen Weiß</c> — in ASCII, so a server that changes the letter case or the
+    /// non-ASCII text after it (Turkish "İ" lower-cased to two characters, say) still shows the same name; the whole
+    /// value when it has no such part.</summary>
+    public string UniquePart(string name)
+    {
+        if (!Owns(name))
+            return name;
+        var match = System.Text.RegularExpressions.Regex.Match(name[(Value.Length + 1)..], "^[A-Za-z0-9-]*?-[0-9]+(?=-|$)");
+        return match.Success ? name[..(Value.Length + 1 + match.Length)] : name;
+    }
+
     public override string ToString() => Value;
 }

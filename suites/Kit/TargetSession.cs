@@ -62,8 +62,11 @@ public sealed class TargetSession : IDisposable
     {
         Options = options;
         // A trailing slash makes relative paths resolve under the base URL instead of replacing its last segment.
-        var baseText = options.BaseUrl.ToString();
-        BaseUrl = new Uri(baseText.EndsWith('/') ? baseText : baseText + "/");
+        // (The path gets the slash, not the end of a query: a base URL may carry one, e.g. a vendor's token.)
+        var withSlash = new UriBuilder(options.BaseUrl);
+        if (!withSlash.Path.EndsWith('/'))
+            withSlash.Path += "/";
+        BaseUrl = withSlash.Uri;
         Prefix = options.Prefix ?? RunPrefix.NewRandom();
         // A token in the base URL's query or user-info (and a proxy's password) is a secret like any other.
         Redactor = new Redactor([options.Token, .. UrlSecrets.In(options.BaseUrl), .. UrlSecrets.In(options.Connection.Proxy)]);

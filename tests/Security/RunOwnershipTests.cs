@@ -82,6 +82,34 @@ public class RunOwnershipTests
         Assert.False(session.MayHaveLeftSomethingBehind);
     }
 
+    public static TheoryData<string, string, bool> Answers => new()
+    {
+        // Better Auth lower-cases userName the JavaScript way: Turkish "İ" becomes "i" and a combining dot.
+        { "scimct-test01-userName-106-İlkay Aydın", "scimct-test01-username-106-i\u0307lkay aydın", true },
+        { "scimct-test01-userName-106-Jürgen", "SCIMCT-TEST01-USERNAME-106-JÜRGEN", true },
+        // Another of the run's own users (a server that mixes up concurrent creates) is not the one created.
+        { "scimct-test01-userName-106-Jürgen", "scimct-test01-userName-107-Jürgen", false },
+        { "scimct-test01-userName-106-Jürgen", "scimct-test01-userName-1060-Jürgen", false },
+        // A body sent without a prefixed string (an empty userName, to see it refused) proves itself by coming back as sent.
+        { "", "", true },
+        { "", "alice", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Answers))]
+    public async Task A_create_is_the_runs_when_the_name_it_sent_comes_back_whatever_the_case_and_text_after_its_unique_part(string sent, string answered, bool ours)
+    {
+        var handler = Target(new JsonObject { ["id"] = "u-1", ["userName"] = answered }.ToJsonString());
+        using var session = Sessions.Over(handler);
+        var client = new ScimClient(session, _ => { }, Cancel);
+        var ledger = new ResourceLedger(client);
+
+        ledger.Track(await client.PostAsync("Users", Body(sent)), "/Users");
+
+        Assert.Equal(ours, ledger.Outstanding.Count == 1);
+        Assert.Equal(ours, session.SafetyFindings.IsEmpty);
+    }
+
     public static TheoryData<string, string> RefusedWrites => new()
     {
         { "PUT", "Users/someone-else" },

@@ -137,15 +137,24 @@ public sealed class RunOwnership(RunPrefix prefix, RequestBoundary boundary)
     private static string Key(IReadOnlyList<string> segments) =>
         string.Join('/', segments.Take(segments.Count - 1).Select(s => s.ToLowerInvariant())) + "/" + segments[^1];
 
-    /// <summary>The answer shows the run's resource when a top-level string the run sent with its prefix comes back
-    /// (letter case aside: servers may normalise it); without a sent body, when a top-level string carries the prefix.</summary>
+    /// <summary>The answer shows the run's resource when a top-level string the run sent with its prefix comes back with
+    /// the same unique name (letter case and the text after it aside: servers normalise them). A body a check sent
+    /// without any prefixed string (an empty userName, to see it refused) shows it when every top-level string sent comes
+    /// back as sent. Without a sent body (a read of what a create made), a top-level string must carry the prefix.</summary>
     private bool ShowsWhatWasSent(JsonObject answer, JsonObject? sent)
     {
-        var prefixed = sent is null ? [] : sent.Where(p => p.Value.IsString() && prefix.Owns(p.Value!.GetValue<string>())).ToList();
-        if (prefixed.Count == 0)
-            return CarriesRunString(answer);
-        return prefixed.Any(p => answer.StringMember(p.Key) is { } back && string.Equals(back, p.Value!.GetValue<string>(), StringComparison.OrdinalIgnoreCase));
+        var strings = sent is null ? [] : sent.Where(p => p.Value.IsString()).Select(p => (p.Key, Value: p.Value!.GetValue<string>())).ToList();
+        var prefixed = strings.Where(p => prefix.Owns(p.Value)).ToList();
+        if (prefixed.Count > 0)
+            return prefixed.Any(p => answer.StringMember(p.Key) is { } back && SameName(back, p.Value));
+        if (strings.Count > 0)
+            return strings.All(p => answer.StringMember(p.Key) is { } back && string.Equals(back, p.Value, StringComparison.OrdinalIgnoreCase));
+        return CarriesRunString(answer);
     }
+
+    private bool SameName(string back, string sent) =>
+        string.Equals(back, sent, StringComparison.OrdinalIgnoreCase)
+        || (prefix.Owns(back) && string.Equals(prefix.UniquePart(back), prefix.UniquePart(sent), StringComparison.OrdinalIgnoreCase));
 
     private bool CarriesRunString(JsonObject resource) =>
         resource.Any(p => p.Value.IsString() && prefix.Owns(p.Value!.GetValue<string>()));
