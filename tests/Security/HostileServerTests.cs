@@ -36,8 +36,8 @@ public sealed class HostileServerTests : IDisposable
     public static TheoryData<string> Modes => [.. HostileModes.All.Select(HostileModes.NameOf)];
 
     /// <summary>
-    /// The exit code each mode calls for; each mode breaks at least one MUST of RFC 7644 that the selected checks test,
-    /// so a run that notices it reports a failure (1). None may end in 3: every hostile answer is an answer.
+    /// The exit code each mode calls for: 1 where the mode breaks a MUST that a selected check tests (a run that
+    /// notices it reports a failure), 3 where answers are cut off so that checks end without a verdict and none fails.
     /// </summary>
     private static int ExpectedExitCode(HostileMode mode) => mode switch
     {
@@ -54,9 +54,9 @@ public sealed class HostileServerTests : IDisposable
         HostileMode.SiblingPathLocation => ExitCodes.ConformanceFailures,
         // Created resources get ids that cannot name them (RFC 7643 §3.1: a unique identifier of the resource).
         HostileMode.DotIds => ExitCodes.ConformanceFailures,
-        // The first DELETE of every user is answered 401 or 307 instead of 204 (RFC 7644 §3.6): the checks that delete
-        // a user fail. (The group creates cut off are Errors, but a failure decides the exit code.)
-        HostileMode.CutOffWrites => ExitCodes.ConformanceFailures,
+        // Every group create is cut off: the checks that need a group end in Error, without a verdict, and the refused
+        // first DELETE of each user only makes the checks that need it gone skip. Errors and no failure: 3.
+        HostileMode.CutOffWrites => ExitCodes.TargetUnreachableOrHarnessError,
         // A filtered list returns resources that do not match the filter (RFC 7644 §3.4.2.2): the filter checks,
         // selected for this mode, fail.
         HostileMode.UnfilteredLists => ExitCodes.ConformanceFailures,
@@ -70,20 +70,16 @@ public sealed class HostileServerTests : IDisposable
         var mode = HostileModes.Parse(modeName)!.Value;
         await using var host = await StartAsync(mode);
         var hostile = host.Hostile!;
-        var before = hostile.ForeignSnapshot();
 
         // Only the filter checks notice lists that ignore their filter; the lists of the cleanup are what is at stake.
         var selection = mode == HostileMode.UnfilteredLists ? Selection + ",filter.*" : Selection;
         var result = await RunAsync(host, "out", "--include", selection);
 
+        var promises = new PromiseList();
         var expected = ExpectedExitCode(mode);
-        Assert.True(result.ExitCode == expected, $"{modeName}: exit {result.ExitCode}, expected {expected}\n{Tail(result)}");
-        var document = await AssertReportsAreValidAsync("out");
-        AssertRequestsStayedUnderTheBaseUrl(hostile, host.BaseUrl);
-        await AssertNoSecretAsync("out", result);
-        AssertForeignDataUntouched(before, hostile);
-        Assert.True(hostile.ResourcesNamedWith(document.RunPrefix).Count == 0,
-            $"{modeName}: the run left resources behind: {string.Join(", ", hostile.ResourcesNamedWith(document.RunPrefix))}");
+        promises.Check("exit code", () => Assert.True(result.ExitCode == expected, $"{modeName}: exit {result.ExitCode}, expected {expected}\n{Tail(result)}"));
+        await KeepEveryPromiseAsync(promises, host, "out", result);
+        promises.AssertAllKept();
     }
 
     [Fact]
@@ -91,20 +87,19 @@ public sealed class HostileServerTests : IDisposable
     {
         await using var host = await StartAsync(HostileMode.ForeignCreate);
         var hostile = host.Hostile!;
-        var before = hostile.ForeignSnapshot();
 
         var result = await RunAsync(host, "out", "--include", Selection, "--read-only");
 
+        var promises = new PromiseList();
         // Nothing a read-only run asks touches what foreign-create breaks (creates): the server looks correct.
-        Assert.True(result.ExitCode == ExitCodes.Conforms, $"exit {result.ExitCode}\n{Tail(result)}");
-        var document = await AssertReportsAreValidAsync("out");
-        Assert.Contains(document.Checks, c => c.Outcome == Outcome.Pass);
-        var writes = hostile.Requests.All.Where(r => !IsRead(r)).Select(Describe).ToList();
-        Assert.True(writes.Count == 0, "a read-only run sent writes:\n" + string.Join('\n', writes));
-        AssertRequestsStayedUnderTheBaseUrl(hostile, host.BaseUrl);
-        await AssertNoSecretAsync("out", result);
-        AssertForeignDataUntouched(before, hostile);
-        Assert.Empty(hostile.ResourcesNamedWith(document.RunPrefix));
+        promises.Check("exit code", () => Assert.True(result.ExitCode == ExitCodes.Conforms, $"exit {result.ExitCode}\n{Tail(result)}"));
+        promises.Check("no write", () =>
+        {
+            var writes = hostile.Requests.All.Where(r => !IsRead(r)).Select(Describe).ToList();
+            Assert.True(writes.Count == 0, "a read-only run sent writes:\n" + string.Join('\n', writes));
+        });
+        await KeepEveryPromiseAsync(promises, host, "out", result);
+        promises.AssertAllKept();
     }
 
     [Fact]
@@ -112,7 +107,6 @@ public sealed class HostileServerTests : IDisposable
     {
         await using var host = await StartAsync(HostileMode.ForeignCreate);
         var hostile = host.Hostile!;
-        var before = hostile.ForeignSnapshot();
 
         using var run = StartRun(host, "out", "--include", Selection);
         var stdout = run.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -132,14 +126,12 @@ public sealed class HostileServerTests : IDisposable
         }
         var result = new ExternalTool.Result(run.ExitCode, await stdout, await stderr);
 
+        var promises = new PromiseList();
         // An interrupted run is incomplete: 3, as documented for a run stopped before its end.
-        Assert.True(result.ExitCode == ExitCodes.TargetUnreachableOrHarnessError, $"exit {result.ExitCode}\n{Tail(result)}");
-        Assert.Contains("interrupted (Ctrl-C)", result.StdOut);
-        var document = await AssertReportsAreValidAsync("out");
-        AssertRequestsStayedUnderTheBaseUrl(hostile, host.BaseUrl);
-        await AssertNoSecretAsync("out", result);
-        AssertForeignDataUntouched(before, hostile);
-        Assert.Empty(hostile.ResourcesNamedWith(document.RunPrefix));
+        promises.Check("exit code", () => Assert.True(result.ExitCode == ExitCodes.TargetUnreachableOrHarnessError, $"exit {result.ExitCode}\n{Tail(result)}"));
+        promises.Check("says it was interrupted", () => Assert.Contains("interrupted (Ctrl-C)", result.StdOut));
+        await KeepEveryPromiseAsync(promises, host, "out", result);
+        promises.AssertAllKept();
     }
 
     /// <summary>`sweep --yes` deletes exactly the prefixed leftovers, also when the server ignores the sweep's filter and
@@ -151,7 +143,6 @@ public sealed class HostileServerTests : IDisposable
     {
         await using var host = await StartAsync(HostileModes.Parse(modeName)!.Value);
         var hostile = host.Hostile!;
-        var before = hostile.ForeignSnapshot();
         const string prefix = "scimct-leftover-";
         foreach (var number in Enumerable.Range(1, 3))
             await hostile.CreateAsync("Users", new JsonObject { ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:User"), ["userName"] = $"{prefix}{number}" });
@@ -160,12 +151,14 @@ public sealed class HostileServerTests : IDisposable
         var result = await RunnerProcess.RunAsync(_dir.Path, Environment(),
             "sweep", "--base-url", host.BaseUrl.ToString(), "--token-env", TokenVariable, "--timeout", "5", "--yes");
 
-        Assert.True(result.ExitCode == ExitCodes.Conforms, $"exit {result.ExitCode}\n{Tail(result)}");
-        Assert.Contains("Deleted 4 of 4", result.StdOut);
-        Assert.Empty(hostile.ResourcesNamedWith(prefix));
-        AssertRequestsStayedUnderTheBaseUrl(hostile, host.BaseUrl);
-        await AssertNoSecretAsync(null, result);
-        AssertForeignDataUntouched(before, hostile);
+        var promises = new PromiseList();
+        promises.Check("exit code", () => Assert.True(result.ExitCode == ExitCodes.Conforms, $"exit {result.ExitCode}\n{Tail(result)}"));
+        promises.Check("deletes the leftovers", () => Assert.Contains("Deleted 4 of 4", result.StdOut));
+        promises.Check("no leftover", () => Assert.Empty(hostile.ResourcesNamedWith(prefix)));
+        promises.Check("only under the base URL", () => AssertRequestsStayedUnderTheBaseUrl(hostile, host.BaseUrl));
+        await promises.CheckAsync("no secret", () => AssertNoSecretAsync(null, result));
+        promises.Check("foreign data untouched", () => AssertForeignDataUntouched(hostile.ForeignSnapshotAtStart, hostile));
+        promises.AssertAllKept();
     }
 
     /// <summary>The foreign data holds script in its names, and a run puts it in report.html; opened in Chromium, the
@@ -216,6 +209,7 @@ public sealed class HostileServerTests : IDisposable
         await using var host = await StartAsync(HostileMode.ForeignCreate);
         var hostile = host.Hostile!;
         Assert.Equal(12, hostile.ForeignSnapshot().Count);
+        Assert.Equal(hostile.ForeignSnapshotAtStart, hostile.ForeignSnapshot());
         Assert.Empty(hostile.Requests.All);
 
         using var http = new HttpClient();
@@ -228,6 +222,31 @@ public sealed class HostileServerTests : IDisposable
     }
 
     // ---- the promises ----
+
+    /// <summary>What every run must keep whatever the server did: valid reports, requests only under the base URL, no
+    /// secret anywhere, foreign data untouched, none of its own resources left.</summary>
+    private async Task KeepEveryPromiseAsync(PromiseList promises, ReferenceServerHost host, string output, ExternalTool.Result result)
+    {
+        var hostile = host.Hostile!;
+        ResultDocument? document = null;
+        await promises.CheckAsync("reports valid", async () => document = await AssertReportsAreValidAsync(output));
+        promises.Check("no stack trace", () => Assert.DoesNotContain("   at ", result.StdOut + result.StdErr, StringComparison.Ordinal));
+        promises.Check("only under the base URL", () => AssertRequestsStayedUnderTheBaseUrl(hostile, host.BaseUrl));
+        await promises.CheckAsync("no secret", () => AssertNoSecretAsync(output, result));
+        promises.Check("foreign data untouched", () => AssertForeignDataUntouched(hostile.ForeignSnapshotAtStart, hostile));
+        promises.Check("nothing left behind", () =>
+        {
+            var prefix = document?.RunPrefix ?? RunPrefixOnConsole(result);
+            var left = hostile.ResourcesNamedWith(prefix);
+            Assert.True(left.Count == 0, $"the run left {left.Count} resource(s) behind:\n" + string.Join('\n', left.Take(10)));
+        });
+    }
+
+    /// <summary>The run prefix as the console announced it, for a run that wrote no result.json.</summary>
+    private static string RunPrefixOnConsole(ExternalTool.Result result) =>
+        System.Text.RegularExpressions.Regex.Match(result.StdOut, @"run prefix (scimct-[A-Za-z0-9-]+)") is { Success: true } match
+            ? match.Groups[1].Value
+            : throw new Xunit.Sdk.XunitException("neither result.json nor the console names the run prefix");
 
     /// <summary>Every request reached the server's own origin under the base path, on a segment boundary; no write has
     /// an empty, "." or ".." segment (which resolve to a parent), and a replace, patch or delete under a resource
