@@ -129,6 +129,13 @@ public sealed class ResourceTypeChecks : ScimCheck
         {
             if (rt.StringMember("endpoint") is not { } endpoint)
                 continue;
+            // An endpoint on another origin or beside the base path is no path relative to the base URL; the run sends
+            // nothing there (README, "Safety guarantees"), so this is the verdict instead of a request.
+            if (Kit.Safety.RequestBoundary.DotSegment(endpoint) is not null || !Target.IsUnderBaseUrl(Target.Resolve(endpoint.TrimStart('/'))))
+            {
+                problems.Add($"{rt.StringMember("name") ?? "a resource type"}: endpoint \"{ScimJson.Abbreviate(endpoint, 200)}\" is outside the base URL {Target.BaseUrl}, not a path relative to it (not requested)");
+                continue;
+            }
             var response = await Scim.GetAsync($"{endpoint.TrimStart('/')}?count=1");
             var tooMany = response.Status == 400 && response.JsonObject?.StringMember("scimType") == "tooMany";
             if (tooMany)

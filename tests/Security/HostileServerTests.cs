@@ -48,8 +48,10 @@ public sealed class HostileServerTests : IDisposable
         // Resources come back with members no schema of theirs defines, and the ServiceProviderConfig with an
         // undeclared extension: the round-trip checks fail.
         HostileMode.EchoSecrets => ExitCodes.ConformanceFailures,
-        // The User endpoint is not under the base URL: the User checks cannot be run where the server points.
-        HostileMode.OtherOriginEndpoint => ExitCodes.ConformanceFailures,
+        // The User endpoint is not under the base URL: nothing is sent there, so every check that needs a User ends in
+        // Error (no verdict could be reached safely), and discovery.resource-types.endpoint-live warns (RFC 7643 §6's
+        // "relative to the Base URL" is declarative): errors and no failure, 3.
+        HostileMode.OtherOriginEndpoint => ExitCodes.TargetUnreachableOrHarnessError,
         // meta.location is not the resource's URI (RFC 7643 §3.1).
         HostileMode.SiblingPathLocation => ExitCodes.ConformanceFailures,
         // Created resources get ids that cannot name them (RFC 7643 §3.1: a unique identifier of the resource).
@@ -79,6 +81,12 @@ public sealed class HostileServerTests : IDisposable
         var expected = ExpectedExitCode(mode);
         promises.Check("exit code", () => Assert.True(result.ExitCode == expected, $"{modeName}: exit {result.ExitCode}, expected {expected}\n{Tail(result)}"));
         await KeepEveryPromiseAsync(promises, host, "out", result);
+        if (mode == HostileMode.OtherOriginEndpoint)
+            promises.Check("endpoint judged", () =>
+            {
+                var live = ResultJson.Deserialize(File.ReadAllText(Path.Combine(_dir.Path, "out", "result.json"))).Checks.Single(c => c.Id == "discovery.resource-types.endpoint-live");
+                Assert.True(live.Outcome == Outcome.Warn && live.Reason?.Contains("outside the base URL") == true, $"endpoint-live: {live.Outcome} {live.Reason}");
+            });
         promises.AssertAllKept();
     }
 
