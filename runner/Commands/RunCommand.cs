@@ -44,6 +44,8 @@ public static class RunCommand
         try
         {
             settings = Resolve(arguments, CheckCatalog.All);
+            // Before anything runs: a run that cannot write its reports at the end is lost.
+            OutputDirectory.Prepare(settings.OutputDirectory);
         }
         catch (ConfigurationException e)
         {
@@ -52,6 +54,11 @@ public static class RunCommand
         }
 
         EmbeddedTarget? embedded = null;
+        // What is known so far, for the reports of a run the harness could not finish.
+        var started = DateTimeOffset.UtcNow;
+        TargetInfo? known = null;
+        string? runPrefix = null;
+        var finished = new System.Collections.Concurrent.ConcurrentQueue<CheckResult>();
         using var stop = new RunStop();
         using var interrupts = Interrupts.Register(stop, console);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop.Token);
@@ -101,6 +108,8 @@ public static class RunCommand
                 ViaProxy = settings.Connection.Proxy is null ? null : true,
             };
 
+            known = target;
+            runPrefix = session.Prefix.Value;
             if (settings.RunTimeout is { } runTimeout)
                 stop.StopAfter(runTimeout);
             await TargetProbe.EnsureReachableAsync(session, token);
@@ -108,7 +117,7 @@ public static class RunCommand
             console.Starting(target, catalog.Count, settings.Profile);
             console.Note($"run prefix {session.Prefix.Value}: everything this run creates carries it{(settings.ReadOnly ? "; read-only: only checks that change nothing run" : "")}");
             var run = new ConformanceRun(session, target, settings.Selection, settings.Concurrency, stop, settings.ConfirmVerdicts);
-            var document = await run.ExecuteAsync(catalog, r => console.CheckFinished(r, catalog.Count), cancellationToken);
+            var document = await run.ExecuteAsync(catalog, r => { finished.Enqueue(r); console.CheckFinished(r, catalog.Count); }, cancellationToken);
             console.Note(ConfirmationSection.Line(document.Confirmation));
             if (stop.Reason is { } reason)
                 await InterruptedCleanup.RunAsync(session, reason, console);
@@ -147,10 +156,37 @@ public static class RunCommand
             console.Error($"could not write the reports: {e.Message}");
             return ExitCodes.TargetUnreachableOrHarnessError;
         }
+        catch (Exception e)
+        {
+            // Nothing a server sends should get here (its answers become verdicts); if something does, the run
+            // still ends with one line and with reports saying what finished and what did not.
+            var failure = UnexpectedFailure.Describe(e);
+            console.Error($"the run failed: {failure}");
+            WriteFailedRunReports(settings, known, runPrefix, started, finished, failure, console);
+            return ExitCodes.TargetUnreachableOrHarnessError;
+        }
         finally
         {
             if (embedded is not null)
                 await embedded.DisposeAsync();
+        }
+    }
+
+    private static void WriteFailedRunReports(
+        RunSettings settings, TargetInfo? known, string? runPrefix, DateTimeOffset started,
+        IEnumerable<CheckResult> finished, string failure, RunConsole console)
+    {
+        try
+        {
+            var target = known ?? new TargetInfo { Name = settings.TargetName, BaseUrl = settings.BaseUrl?.ToString() ?? "", Embedded = settings.BaseUrl is null };
+            var document = FailedRunDocument.Build(target, settings.Profile, runPrefix ?? "", started, CheckCatalog.All, settings.Selection, finished, failure);
+            var outputDirectory = Path.GetFullPath(settings.OutputDirectory);
+            ReportWriter.WriteAll(document, outputDirectory);
+            console.Note($"reports of the unfinished run: {outputDirectory}");
+        }
+        catch (Exception e)
+        {
+            console.Error($"could not write the reports either: {UnexpectedFailure.Describe(e)}");
         }
     }
 
