@@ -2,7 +2,7 @@ namespace Scim.Conformance.Reports.Model;
 
 /// <summary>Caps a value recorded as evidence (a reason, an Expected or Actual, a note), so that what a server sends
 /// back (an id of 60,000 characters, a body quoted whole) cannot grow a result, and every report rendered from it,
-/// without bound. The cut is visible: the text ends with how much was left out.</summary>
+/// without bound. The cut is visible: the text says how much was left out where it was.</summary>
 public static class EvidenceText
 {
     /// <summary>Characters kept of one value: enough for any sentence and a generous quote of a body.</summary>
@@ -11,15 +11,20 @@ public static class EvidenceText
     /// <summary>At most this many entries of one list of evidence (per-type results, adaptations) are kept.</summary>
     public const int MaxEntries = 200;
 
+    /// <summary>The text, or its beginning and its end with how much was cut between them: a sentence about a long
+    /// value usually says what went wrong at its end ("PUT …/Users/xxxx…xxx failed: the connection was reset").</summary>
     public static string? Cap(string? text, int max = MaxLength)
     {
         if (text is null || text.Length <= max)
             return text;
-        var keep = max;
+        var head = max / 2;
+        var tail = max - head;
         // Never split a surrogate pair: half of one is not text, and XML and JSON writers would stumble on it.
-        if (char.IsHighSurrogate(text[keep - 1]))
-            keep--;
-        return string.Concat(text.AsSpan(0, keep), $"… ({text.Length - keep} characters cut)");
+        if (char.IsHighSurrogate(text[head - 1]))
+            head--;
+        if (char.IsLowSurrogate(text[^tail]))
+            tail--;
+        return string.Concat(text.AsSpan(0, head), $" … ({text.Length - head - tail} characters cut) … ", text.AsSpan(text.Length - tail));
     }
 
     /// <summary>The first <see cref="MaxEntries"/> items, and a last one saying how many were left out.</summary>

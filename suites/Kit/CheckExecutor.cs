@@ -34,7 +34,7 @@ public static class CheckExecutor
             Expected = Evidence(verdict.Expected),
             Actual = Evidence(verdict.Actual),
             DurationMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1),
-            Exchanges = NeedsDiscoveryEvidence(check, verdict.Outcome) ? context.Exchanges : context.OwnExchanges,
+            Exchanges = EvidenceBudget.For(session).Keep(NeedsDiscoveryEvidence(check, verdict.Outcome) ? context.Exchanges : context.OwnExchanges),
             ResourceTypes = EvidenceText.CapEntries([.. context.ResourceTypeResults.Select(r => r with
             {
                 ResourceType = EvidenceText.Cap(session.Redactor.Text(r.ResourceType), 200)!,
