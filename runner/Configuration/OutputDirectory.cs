@@ -19,6 +19,8 @@ public static class OutputDirectory
         {
             throw new ConfigurationException($"{what} '{path}' is not a usable path ({e.Message})");
         }
+        if (LoopingLink(full) is { } loop)
+            throw new ConfigurationException($"{what} '{path}' {(loop == full ? "is" : $"lies under '{loop}', which is")} a symbolic link that leads back to itself");
         if (File.Exists(full))
             throw new ConfigurationException($"{what} '{path}' is a file, not a directory: name a directory for the reports");
         if (FileAncestor(full) is { } file)
@@ -35,6 +37,27 @@ public static class OutputDirectory
         {
             throw new ConfigurationException($"{what} '{path}' cannot hold the reports: {OneLine(e.Message)}");
         }
+    }
+
+    /// <summary>The path itself or the first ancestor that is a symbolic link whose chain of targets never ends
+    /// (File.Exists calls such a link a file, which would be a misleading reason).</summary>
+    private static string? LoopingLink(string full)
+    {
+        for (var current = full; current is not null; current = Path.GetDirectoryName(current))
+        {
+            var info = new FileInfo(current);
+            if (info.LinkTarget is null)
+                continue;
+            try
+            {
+                info.ResolveLinkTarget(returnFinalTarget: true);
+            }
+            catch (IOException)
+            {
+                return current;
+            }
+        }
+        return null;
     }
 
     /// <summary>The nearest existing ancestor when it is a file (a path under a file can never be a directory).</summary>

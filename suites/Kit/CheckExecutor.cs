@@ -140,6 +140,11 @@ public static class CheckExecutor
         HarnessException h => new Verdict(Outcome.Error, h.Message),
         TimeoutException => new Verdict(Outcome.Error, $"the check did not finish within {timeout.TotalSeconds:0} s"),
         OperationCanceledException when cancellationToken.IsCancellationRequested => new Verdict(Outcome.Error, "the run was cancelled"),
-        _ => new Verdict(Outcome.Error, $"harness error ({e.GetType().Name}): {e.Message}"),
+        _ => new Verdict(Outcome.Error, $"harness error ({e.GetType().Name}): {FirstLine(e.Message)}"),
     };
+
+    /// <summary>An unforeseen exception's message may carry a trace or a dump after its first line: the reason is the
+    /// sentence, never the rest.</summary>
+    private static string FirstLine(string message) =>
+        message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "";
 }
