@@ -29,9 +29,24 @@ public sealed class EvidenceBudget(long bodyCharacters = EvidenceBudget.DefaultB
     /// <summary>The budget of a session's run.</summary>
     public static EvidenceBudget For(TargetSession session) => PerSession.GetValue(session, _ => new EvidenceBudget());
 
+    /// <summary>A check's own exchange as it is recorded: capped, and its long bodies drawn from the budget once (it is
+    /// cited by that check's result only). <see cref="Keep(Exchange)"/> passes it through unchanged later.</summary>
+    public Exchange Admit(Exchange exchange)
+    {
+        var admitted = Cited(exchange);
+        _admitted.AddOrUpdate(admitted, Marker);
+        return admitted;
+    }
+
     /// <summary>The exchange as a result keeps it: itself when nothing needed cutting, and the same object for every
-    /// citation that keeps it whole, so that shared evidence is shared in memory too.</summary>
-    public Exchange Keep(Exchange exchange)
+    /// citation that keeps it whole, so that shared evidence (discovery's) is shared in memory too.</summary>
+    public Exchange Keep(Exchange exchange) => _admitted.TryGetValue(exchange, out _) ? exchange : Cited(exchange);
+
+    private static readonly object Marker = new();
+    // Exchanges already drawn from the budget when they were recorded.
+    private readonly ConditionalWeakTable<Exchange, object> _admitted = new();
+
+    private Exchange Cited(Exchange exchange)
     {
         var whole = _whole.GetValue(exchange, e => Capped(e, cutBodies: false));
         var cost = LongBodyLength(exchange);

@@ -56,6 +56,22 @@ public class EvidenceBudgetTests
         Assert.Equal("… and 50 more", kept[^1]);
     }
 
+    [Fact]
+    public void An_exchange_admitted_when_recorded_is_drawn_once_and_kept_as_admitted()
+    {
+        var body = new string('b', EvidenceBudget.BodyAlwaysWhole + 1_000);
+        var budget = new EvidenceBudget(bodyCharacters: body.Length + 10);
+
+        var admitted = budget.Admit(Exchange("https://scim.example.test/v2/Users", body));
+        var kept = budget.Keep(admitted);
+        var later = budget.Admit(Exchange("https://scim.example.test/v2/Users", body));
+
+        Assert.Same(admitted, kept);
+        Assert.Equal(body, kept.ResponseBody);
+        Assert.True(later.ResponseBodyTruncated);
+        Assert.Same(later, budget.Keep(later));
+    }
+
     private static Exchange Exchange(string url, string body, string? location = null) => new()
     {
         Method = "GET",
