@@ -143,12 +143,17 @@ public static class RunCommand
         catch (TargetUnreachableException e)
         {
             console.Error(e.Message);
+            // The reports say it too (every selected check an Error with the reason), for a pipeline that reads them;
+            // the console keeps its one line.
+            WriteFailedRunReports(settings, known, runPrefix, started, finished, $"not run: {e.Message}", console, announce: false);
             return ExitCodes.TargetUnreachableOrHarnessError;
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             // Stopped before any check ran: nothing was created, so there is nothing to clean up.
-            console.Error($"the run did not start: {stop.Reason ?? "cancelled"}");
+            var why = $"the run did not start: {stop.Reason ?? "cancelled"}";
+            console.Error(why);
+            WriteFailedRunReports(settings, known, runPrefix, started, finished, $"not run: {why}", console, announce: false);
             return ExitCodes.TargetUnreachableOrHarnessError;
         }
         catch (IOException e)
@@ -162,7 +167,7 @@ public static class RunCommand
             // still ends with one line and with reports saying what finished and what did not.
             var failure = UnexpectedFailure.Describe(e);
             console.Error($"the run failed: {failure}");
-            WriteFailedRunReports(settings, known, runPrefix, started, finished, failure, console);
+            WriteFailedRunReports(settings, known, runPrefix, started, finished, $"not finished: the harness failed ({failure})", console, announce: true);
             return ExitCodes.TargetUnreachableOrHarnessError;
         }
         finally
@@ -174,15 +179,16 @@ public static class RunCommand
 
     private static void WriteFailedRunReports(
         RunSettings settings, TargetInfo? known, string? runPrefix, DateTimeOffset started,
-        IEnumerable<CheckResult> finished, string failure, RunConsole console)
+        IEnumerable<CheckResult> finished, string reason, RunConsole console, bool announce)
     {
         try
         {
             var target = known ?? new TargetInfo { Name = settings.TargetName, BaseUrl = settings.BaseUrl?.ToString() ?? "", Embedded = settings.BaseUrl is null };
-            var document = FailedRunDocument.Build(target, settings.Profile, runPrefix ?? "", started, CheckCatalog.All, settings.Selection, finished, failure);
+            var document = FailedRunDocument.Build(target, settings.Profile, runPrefix ?? "", started, CheckCatalog.All, settings.Selection, finished, reason);
             var outputDirectory = Path.GetFullPath(settings.OutputDirectory);
             ReportWriter.WriteAll(document, outputDirectory);
-            console.Note($"reports of the unfinished run: {outputDirectory}");
+            if (announce)
+                console.Note($"reports of the unfinished run: {outputDirectory}");
         }
         catch (Exception e)
         {

@@ -3,17 +3,17 @@ using Scim.Conformance.Suites.Kit;
 
 namespace Scim.Conformance.Runner.Execution;
 
-/// <summary>The result of a run the harness could not finish: the checks that did finish keep their verdicts and
-/// evidence, every other selected check is an Error naming the failure. Written so that a run that exits 3 still
-/// leaves reports behind saying what happened.</summary>
+/// <summary>The result of a run that could not finish (the target unreachable, the harness failed): the checks that
+/// did finish keep their verdicts and evidence, every other selected check is an Error with the reason given. Written
+/// so that a run that exits 3 still leaves reports behind saying what happened.</summary>
 public static class FailedRunDocument
 {
     public static ResultDocument Build(
         TargetInfo target, string profile, string runPrefix, DateTimeOffset started,
-        IReadOnlyList<CheckDescriptor> catalog, Selection selection, IEnumerable<CheckResult> finished, string failure)
+        IReadOnlyList<CheckDescriptor> catalog, Selection selection, IEnumerable<CheckResult> finished, string unfinishedReason)
     {
         var known = finished.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.Last());
-        var reason = EvidenceText.Cap($"not finished: the harness failed ({failure})");
+        var reason = EvidenceText.Cap(unfinishedReason);
         var checks = catalog
             .Select(check => known.TryGetValue(check.Id, out var result) ? result
                 : selection.ExclusionReason(check) is { } excluded

@@ -50,7 +50,7 @@ public sealed class HostileTargetCommandTests : IDisposable
         var finished = CheckExecutor.NotRun(catalog[0], catalog[0].Level, Outcome.Pass, "done") with { Reason = null };
 
         var document = FailedRunDocument.Build(new TargetInfo { Name = "t", BaseUrl = "https://scim.example.test/v2" }, Profiles.Strict, "scimct-x",
-            DateTimeOffset.UtcNow, catalog, selection, [finished], "ArgumentException: boom");
+            DateTimeOffset.UtcNow, catalog, selection, [finished], "not finished: the harness failed (ArgumentException: boom)");
 
         Assert.Equal(Outcome.Pass, document.Checks.Single(c => c.Id == catalog[0].Id).Outcome);
         var unfinished = document.Checks.Single(c => c.Id == catalog[1].Id);
