@@ -113,5 +113,14 @@ if (parsed.Errors.Count > 0)
     return ExitCodes.UsageOrConfiguration;
 }
 // `run` handles Ctrl-C and SIGTERM itself (stop, clean up, write the reports); the library's handler would end the
-// process two seconds after the signal, cleanup or not.
-return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+// process two seconds after the signal, cleanup or not. The library's exception handler prints a stack trace and
+// exits 1 (the code for conformance failures): anything a command did not catch ends here instead, as one line and 3.
+try
+{
+    return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"error: {parsed.CommandResult.Command.Name} failed: {UnexpectedFailure.Describe(e)}");
+    return ExitCodes.TargetUnreachableOrHarnessError;
+}

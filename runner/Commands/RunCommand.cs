@@ -44,6 +44,8 @@ public static class RunCommand
         try
         {
             settings = Resolve(arguments, CheckCatalog.All);
+            // Before anything runs: a run that cannot write its reports at the end is lost.
+            OutputDirectory.Prepare(settings.OutputDirectory);
         }
         catch (ConfigurationException e)
         {
@@ -52,6 +54,13 @@ public static class RunCommand
         }
 
         EmbeddedTarget? embedded = null;
+        // What is known so far, for the reports of a run the harness could not finish.
+        var started = DateTimeOffset.UtcNow;
+        TargetInfo? known = null;
+        string? runPrefix = null;
+        // The session's redactor once there is one: reports of a failed run are masked like any other.
+        Func<string, string> mask = OutputMask.None;
+        var finished = new System.Collections.Concurrent.ConcurrentQueue<CheckResult>();
         using var stop = new RunStop();
         using var interrupts = Interrupts.Register(stop, console);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop.Token);
@@ -103,6 +112,9 @@ public static class RunCommand
                 ViaProxy = settings.Connection.Proxy is null ? null : true,
             };
 
+            known = target;
+            runPrefix = session.Prefix.Value;
+            mask = session.Redactor.Text;
             if (settings.RunTimeout is { } runTimeout)
                 stop.StopAfter(runTimeout);
             await TargetProbe.EnsureReachableAsync(session, token);
@@ -110,7 +122,7 @@ public static class RunCommand
             console.Starting(target, catalog.Count, settings.Profile);
             console.Note($"run prefix {session.Prefix.Value}: everything this run creates carries it{(settings.ReadOnly ? "; read-only: only checks that change nothing run" : "")}");
             var run = new ConformanceRun(session, target, settings.Selection, settings.Concurrency, stop, settings.ConfirmVerdicts);
-            var document = await run.ExecuteAsync(catalog, r => console.CheckFinished(r, catalog.Count), cancellationToken);
+            var document = await run.ExecuteAsync(catalog, r => { finished.Enqueue(r); console.CheckFinished(r, catalog.Count); }, cancellationToken);
             console.Note(ConfirmationSection.Line(document.Confirmation));
             if (RunEndSweep.Needed(session, stop.Reason))
             {
@@ -141,12 +153,17 @@ public static class RunCommand
         catch (TargetUnreachableException e)
         {
             console.Error(e.Message);
+            // The reports say it too (every selected check an Error with the reason), for a pipeline that reads them;
+            // the console keeps its one line.
+            WriteFailedRunReports(settings, known, runPrefix, mask, started, finished, $"not run: {e.Message}", console, announce: false);
             return ExitCodes.TargetUnreachableOrHarnessError;
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             // Stopped before any check ran: nothing was created, so there is nothing to clean up.
-            console.Error($"the run did not start: {stop.Reason ?? "cancelled"}");
+            var why = $"the run did not start: {stop.Reason ?? "cancelled"}";
+            console.Error(why);
+            WriteFailedRunReports(settings, known, runPrefix, mask, started, finished, $"not run: {why}", console, announce: false);
             return ExitCodes.TargetUnreachableOrHarnessError;
         }
         catch (IOException e)
@@ -154,10 +171,38 @@ public static class RunCommand
             console.Error($"could not write the reports: {e.Message}");
             return ExitCodes.TargetUnreachableOrHarnessError;
         }
+        catch (Exception e)
+        {
+            // Nothing a server sends should get here (its answers become verdicts); if something does, the run
+            // still ends with one line and with reports saying what finished and what did not.
+            var failure = UnexpectedFailure.Describe(e);
+            console.Error($"the run failed: {failure}");
+            WriteFailedRunReports(settings, known, runPrefix, mask, started, finished, $"not finished: the harness failed ({failure})", console, announce: true);
+            return ExitCodes.TargetUnreachableOrHarnessError;
+        }
         finally
         {
             if (embedded is not null)
                 await embedded.DisposeAsync();
+        }
+    }
+
+    private static void WriteFailedRunReports(
+        RunSettings settings, TargetInfo? known, string? runPrefix, Func<string, string> mask, DateTimeOffset started,
+        IEnumerable<CheckResult> finished, string reason, RunConsole console, bool announce)
+    {
+        try
+        {
+            var target = known ?? new TargetInfo { Name = settings.TargetName, BaseUrl = settings.BaseUrl?.ToString() ?? "", Embedded = settings.BaseUrl is null };
+            var document = FailedRunDocument.Build(target, settings.Profile, runPrefix ?? "", started, CheckCatalog.All, settings.Selection, finished, reason);
+            var outputDirectory = Path.GetFullPath(settings.OutputDirectory);
+            ReportWriter.WriteAll(document, outputDirectory, mask);
+            if (announce)
+                console.Note($"reports of the unfinished run: {outputDirectory}");
+        }
+        catch (Exception e)
+        {
+            console.Error($"could not write the reports either: {UnexpectedFailure.Describe(e)}");
         }
     }
 

@@ -111,6 +111,11 @@ public static class SweepCommand
             await error.WriteLineAsync("error: the sweep was interrupted");
             return ExitCodes.TargetUnreachableOrHarnessError;
         }
+        catch (Exception e)
+        {
+            await error.WriteLineAsync($"error: the sweep failed: {Terminal.UnexpectedFailure.Describe(e)}");
+            return ExitCodes.TargetUnreachableOrHarnessError;
+        }
     }
 
     private static async Task<bool> ConfirmedAsync(int count, TextWriter output, TextReader? confirmation)

@@ -74,12 +74,14 @@ public static class TargetsFile
             throw new ConfigurationException($"{path}: file not found");
         try
         {
+            if (DuplicateKeys.Find(File.ReadAllBytes(full)) is { } duplicate)
+                throw new ConfigurationException($"{path}: the key \"{duplicate}\" is written twice in one object; the second would silently merge into the first, so name each key once");
             return new ConfigurationBuilder()
                 .AddJsonFile(full, optional: false, reloadOnChange: false)
                 .AddEnvironmentVariables(EnvironmentPrefix)
                 .Build();
         }
-        catch (Exception e) when (e is FormatException or InvalidDataException or IOException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is FormatException or InvalidDataException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
             var reason = (e.InnerException ?? e).Message.Split('\n')[0].Trim();
             throw new ConfigurationException($"{path}: not valid JSON ({reason})");

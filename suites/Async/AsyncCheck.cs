@@ -95,7 +95,7 @@ public abstract class AsyncCheck : LifecycleCheck
         {
             var payload = parts[1].Replace('-', '+').Replace('_', '/');
             payload = payload.PadRight(payload.Length + ((4 - payload.Length % 4) % 4), '=');
-            return JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload))) as JsonObject;
+            return ServerJson.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload))).Node as JsonObject;
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {

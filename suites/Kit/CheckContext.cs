@@ -16,10 +16,14 @@ public sealed class CheckContext
         Session = session;
         Level = level;
         CancellationToken = cancellationToken;
-        Client = new ScimClient(session, _exchanges.Enqueue, cancellationToken);
+        // Evidence is bounded as it is recorded, not only when the result is built: a check making hundreds of
+        // requests to a server with huge values would otherwise hold all of them whole until it ends.
+        var budget = EvidenceBudget.For(session);
+        void Record(Exchange exchange) => _exchanges.Enqueue(budget.Admit(exchange));
+        Client = new ScimClient(session, Record, cancellationToken);
         // Cleanup must still run when the run is interrupted or times out: its client is not tied to the run's token
         // (each DELETE is still bounded by the request timeout).
-        Ledger = new ResourceLedger(new ScimClient(session, _exchanges.Enqueue, CancellationToken.None));
+        Ledger = new ResourceLedger(new ScimClient(session, Record, CancellationToken.None));
         Resources = new ResourceFactory(this);
     }
 

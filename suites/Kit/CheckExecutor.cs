@@ -24,21 +24,30 @@ public static class CheckExecutor
             verdict = verdict with { Reason = verdict.Reason is null ? note : $"{verdict.Reason} ({note})" };
         }
 
+        // Masked first, then capped: a secret is never cut in half before the mask could see it whole, and no value a
+        // server sent back (an id of 60,000 characters) grows the result without bound.
+        string? Evidence(string? text) => text is null ? null : EvidenceText.Cap(session.Redactor.Text(text));
         return Describe(check, level) with
         {
             Outcome = verdict.Outcome,
-            Reason = verdict.Reason is null ? null : session.Redactor.Text(verdict.Reason),
-            Expected = verdict.Expected is null ? null : session.Redactor.Text(verdict.Expected),
-            Actual = verdict.Actual is null ? null : session.Redactor.Text(verdict.Actual),
+            Reason = Evidence(verdict.Reason),
+            Expected = Evidence(verdict.Expected),
+            Actual = Evidence(verdict.Actual),
             DurationMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1),
-            Exchanges = NeedsDiscoveryEvidence(check, verdict.Outcome) ? context.Exchanges : context.OwnExchanges,
-            ResourceTypes = [.. context.ResourceTypeResults.Select(r => r with
+            Exchanges = EvidenceBudget.For(session).Keep(NeedsDiscoveryEvidence(check, verdict.Outcome) ? context.Exchanges : context.OwnExchanges),
+            ResourceTypes = EvidenceText.CapEntries([.. context.ResourceTypeResults.Select(r => r with
             {
-                Reason = r.Reason is null ? null : session.Redactor.Text(r.Reason),
-                Expected = r.Expected is null ? null : session.Redactor.Text(r.Expected),
-                Actual = r.Actual is null ? null : session.Redactor.Text(r.Actual),
-            })],
-            Adaptations = context.Adaptations.Select(session.Redactor.Text).ToList(),
+                ResourceType = EvidenceText.Cap(session.Redactor.Text(r.ResourceType), 200)!,
+                Reason = Evidence(r.Reason),
+                Expected = Evidence(r.Expected),
+                Actual = Evidence(r.Actual),
+            })], omitted => new ResourceTypeResult
+            {
+                ResourceType = $"({omitted} more resource types)",
+                Outcome = Outcome.Skipped,
+                Reason = $"{omitted} more per-type results were left out of the record",
+            }),
+            Adaptations = EvidenceText.CapEntries(context.Adaptations.Select(a => Evidence(a)!).ToList(), omitted => $"… and {omitted} more adaptations"),
         };
     }
 
@@ -50,7 +59,7 @@ public static class CheckExecutor
 
     /// <summary>A result for a check that was not run.</summary>
     public static CheckResult NotRun(CheckDescriptor check, RequirementLevel level, Outcome outcome, string reason) =>
-        Describe(check, level) with { Outcome = outcome, Reason = reason };
+        Describe(check, level) with { Outcome = outcome, Reason = EvidenceText.Cap(reason) };
 
     /// <summary>The check's metadata as a result, before any outcome.</summary>
     private static CheckResult Describe(CheckDescriptor check, RequirementLevel level) => new()
@@ -131,6 +140,11 @@ public static class CheckExecutor
         HarnessException h => new Verdict(Outcome.Error, h.Message),
         TimeoutException => new Verdict(Outcome.Error, $"the check did not finish within {timeout.TotalSeconds:0} s"),
         OperationCanceledException when cancellationToken.IsCancellationRequested => new Verdict(Outcome.Error, "the run was cancelled"),
-        _ => new Verdict(Outcome.Error, $"harness error ({e.GetType().Name}): {e.Message}"),
+        _ => new Verdict(Outcome.Error, $"harness error ({e.GetType().Name}): {FirstLine(e.Message)}"),
     };
+
+    /// <summary>An unforeseen exception's message may carry a trace or a dump after its first line: the reason is the
+    /// sentence, never the rest.</summary>
+    private static string FirstLine(string message) =>
+        message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "";
 }

@@ -46,8 +46,14 @@ public sealed class DiscoverySnapshot
     /// repaired object maps to the note that explains it, so a check that reads it can say so.</summary>
     internal static DiscoverySnapshot Repaired(DiscoverySnapshot raw, IReadOnlyList<JsonObject> resourceTypes, IReadOnlyList<JsonObject> schemas,
         IReadOnlyDictionary<JsonObject, string> repaired, IReadOnlyList<string> repairs, IReadOnlyList<Exchange> exchanges) =>
-        new(raw.ServiceProviderConfigOrNull, raw.ServiceProviderConfigProblem, resourceTypes, null, schemas, null, exchanges,
-            raw, repairs, repaired);
+        // A list that could not be read and that nothing replaced stays unreadable, with its reason: an empty list
+        // would read "the server has no resource types", and every check would end NotApplicable for a broken server.
+        new(raw.ServiceProviderConfigOrNull, raw.ServiceProviderConfigProblem,
+            raw.ResourceTypesOrNull is null && resourceTypes.Count == 0 ? null : resourceTypes,
+            raw.ResourceTypesOrNull is null && resourceTypes.Count == 0 ? raw.ResourceTypesProblem : null,
+            raw.SchemasOrNull is null && schemas.Count == 0 ? null : schemas,
+            raw.SchemasOrNull is null && schemas.Count == 0 ? raw.SchemasProblem : null,
+            exchanges, raw, repairs, repaired);
 
     /// <summary>The same view, calling <paramref name="onRepairedFactUsed"/> with a repair's note whenever a check
     /// reads a repaired fact: that is how a verdict comes to name the fallback it rested on.</summary>

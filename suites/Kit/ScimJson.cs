@@ -76,11 +76,11 @@ public static class ScimJson
             JsonValue v => v.GetValueKind() switch
             {
                 JsonValueKind.String => $"the string {Abbreviate(node.ToJsonString())}",
-                JsonValueKind.Number => $"the number {node.ToJsonString()}",
+                JsonValueKind.Number => $"the number {Abbreviate(node.ToJsonString())}",
                 JsonValueKind.True or JsonValueKind.False => $"the boolean {node.ToJsonString()}",
-                _ => node.ToJsonString(),
+                _ => Abbreviate(node.ToJsonString()),
             },
-            _ => node.ToJsonString(),
+            _ => Abbreviate(node.ToJsonString()),
         };
     }
 

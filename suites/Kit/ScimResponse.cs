@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scim.Conformance.Reports.Model;
 
@@ -16,19 +15,8 @@ public sealed class ScimResponse
         Headers = headers;
         Body = body;
         Exchange = exchange;
-        _json = new Lazy<(JsonNode?, string?)>(() =>
-        {
-            if (string.IsNullOrWhiteSpace(Body))
-                return (null, "the body is empty");
-            try
-            {
-                return (JsonNode.Parse(Body), null);
-            }
-            catch (JsonException e)
-            {
-                return (null, $"the body is not valid JSON ({e.Message})");
-            }
-        });
+        // Parsed once, on first use, by the one reader of server JSON: a usable tree or words, never an exception.
+        _json = new Lazy<(JsonNode?, string?)>(() => ServerJson.Parse(Body));
     }
 
     public HttpStatusCode StatusCode { get; }

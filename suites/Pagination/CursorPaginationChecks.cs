@@ -179,7 +179,7 @@ public sealed class CursorPaginationChecks : CursorPaginationCheck
         var max = advertised.GetValue<long>();
         // Exceeding maxPageSize needs more matching users than it; beyond MaxCohort the check only sees how a count
         // above the maximum is answered (200 or 400 invalidCount), not whether the cap holds.
-        var size = max + 1 <= MaxCohort ? (int)Math.Max(max + 1, Tails.Length) : Tails.Length;
+        var size = max < MaxCohort ? (int)Math.Max(max + 1, Tails.Length) : Tails.Length;
         var tails = Enumerable.Range(1, size).Select(i => $"u{i:00}").ToArray();
         var cohort = await Resources.CreateUserCohortAsync(userType, tails.Select(t => (t, (Action<JsonObject>?)null)).ToArray());
         var page = await CursorPageAsync(cohort, null, max + 1);

@@ -21,6 +21,9 @@ public class CheckExecutorTests
         public Task NetworkDown() => throw new HarnessException("connection refused");
         public Task Bug() => throw new InvalidOperationException("a bug in the check");
         public Task Hangs() => Task.Delay(Timeout.Infinite);
+        public Task ViolatesWithHugeValues() =>
+            throw new VerdictException("id " + new string('r', 60_000) + " end", "id " + new string('e', 60_000), "id " + new string('a', 60_000));
+        public Task BugWithATrace() => throw new InvalidOperationException("first line\n   at Somewhere.Else()");
 
         /// <summary>For the scheduler's concurrency test: counts how many run at once, and holds each until the
         /// expected number are running together (or a guard time passes, which the test then reports).</summary>
@@ -115,6 +118,31 @@ public class CheckExecutorTests
             Assert.Null(result.Reason);
         else
             Assert.Contains(reasonContains, result.Reason);
+    }
+
+    [Fact]
+    public async Task Values_a_server_made_huge_are_kept_capped_with_the_cut_visible()
+    {
+        var result = await RunAsync(nameof(SampleChecks.ViolatesWithHugeValues));
+
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        foreach (var value in new[] { result.Reason, result.Expected, result.Actual })
+        {
+            Assert.True(value!.Length <= EvidenceText.MaxLength + 64, $"{value.Length} characters kept");
+            Assert.Contains("characters cut", value);
+        }
+        Assert.EndsWith(" end", result.Reason);
+    }
+
+    [Fact]
+    public async Task A_bug_in_a_check_is_an_error_without_a_stack_trace()
+    {
+        var result = await RunAsync(nameof(SampleChecks.BugWithATrace));
+
+        Assert.Equal(Outcome.Error, result.Outcome);
+        Assert.Contains("InvalidOperationException", result.Reason);
+        Assert.DoesNotContain("CheckExecutor", result.Reason);
+        Assert.DoesNotContain("   at ", result.Reason);
     }
 
     [Fact]

@@ -57,5 +57,39 @@ public sealed class ChaosModeServerTests : IDisposable
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], statuses);
     }
 
+    [Fact]
+    public async Task Duplicate_keys_writes_the_first_member_twice_in_discovery_and_lists_only()
+    {
+        await using var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { Token = "t", Chaos = ChaosMode.DuplicateKeys },
+            TestContext.Current.CancellationToken);
+        var client = new ScimTestClient(_http, host.BaseUrl, "t");
+
+        var spc = await client.GetAsync("/ServiceProviderConfig");
+        var list = await client.GetAsync("/Users?count=1");
+        var created = await client.PostAsync("/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"scimct-dup\"}");
+
+        Assert.StartsWith("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig\"],\"schemas\":", spc.Text);
+        Assert.StartsWith("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],\"schemas\":", list.Text);
+        Assert.Equal(1, CountOf("\"schemas\":", created.Text));
+    }
+
+    [Fact]
+    public async Task Huge_ids_hands_out_ids_of_60000_characters_and_serves_them()
+    {
+        await using var host = await ReferenceServerHost.StartAsync(new ReferenceServerOptions { Token = "t", Chaos = ChaosMode.HugeIds },
+            TestContext.Current.CancellationToken);
+        var client = new ScimTestClient(_http, host.BaseUrl, "t");
+
+        var created = await client.PostAsync("/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"scimct-huge\"}");
+        var id = created.Json["id"]!.GetValue<string>();
+        var read = await client.GetAsync($"/Users/{id}");
+
+        Assert.Equal(60_000, id.Length);
+        read.AssertStatus(HttpStatusCode.OK);
+        (await client.DeleteAsync($"/Users/{id}")).AssertStatus(HttpStatusCode.NoContent);
+    }
+
+    private static int CountOf(string needle, string text) => (text.Length - text.Replace(needle, "", StringComparison.Ordinal).Length) / needle.Length;
+
     public void Dispose() => _http.Dispose();
 }

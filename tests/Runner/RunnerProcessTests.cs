@@ -62,6 +62,11 @@ public class RunnerProcessTests : IDisposable
         var line = Assert.Single(RunnerProcess.Lines(result));
         Assert.Contains("unreachable", line);
         Assert.DoesNotContain("   at ", result.StdOut + result.StdErr);
+        // The reports are written all the same: every check an Error with the reason.
+        var document = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(_dir.Path, "conformance-report", "result.json"), TestContext.Current.CancellationToken));
+        Assert.All(document.Checks, c => Assert.Equal(Outcome.Error, c.Outcome));
+        Assert.All(document.Checks, c => Assert.Contains("unreachable", c.Reason));
+        Assert.True(File.Exists(Path.Combine(_dir.Path, "conformance-report", "junit.xml")));
     }
 
     [Fact]

@@ -68,6 +68,10 @@ public class TargetsFileTests : IDisposable
     [InlineData("{ \"targets\": { \"acme\": { \"baseUrl\": \"ftp://x.test\" } } }", "not an absolute http(s) URL")]
     [InlineData("{ \"targets\": { \"acme\": { \"baseUrl\": \"https://u:p@x.test\" } } }", "carries credentials")]
     [InlineData("{ \"targets\": { \"acme\": { \"baseUrl\": \"https://x.test\", \"concurrency\": \"many\" } } }", "not a whole number")]
+    [InlineData("{ \"targets\": { \"acme\": { \"baseUrl\": \"https://x.test\" } }, \"targets\": { \"acme\": { \"baseUrl\": \"https://y.test\" } } }", "the key \"targets\" is written twice")]
+    [InlineData("{ \"targets\": { \"acme\": { \"baseUrl\": \"https://x.test\" }, \"ACME\": { \"tokenEnv\": \"X\" } } }", "the key \"targets.ACME\" is written twice")]
+    [InlineData("{ \"targets\": { \"acme\": { \"baseUrl\": \"https://x.test\", \"tls\": { \"caBundle\": \"a\", \"caBundle\": \"b\" } } } }", "the key \"targets.acme.tls.caBundle\" is written twice")]
+    [InlineData("{ \"targets\": { \"acme\": { \"baseUrl\": \"https://x.test\", \"include\": [ { \"a\": 1, \"a\": 2 } ] } } }", "the key \"targets.acme.include.[].a\" is written twice")]
     public void Bad_files_get_one_line_naming_the_file(string json, string expected)
     {
         var path = Write(json);
@@ -75,6 +79,14 @@ public class TargetsFileTests : IDisposable
         Assert.StartsWith(path, error.Message);
         Assert.Contains(expected, error.Message);
         Assert.DoesNotContain("\n", error.Message);
+    }
+
+    [Fact]
+    public void The_same_key_in_different_objects_is_no_duplicate()
+    {
+        var path = Write("{ // comments and trailing commas are read as the loader reads them\n \"targets\": { \"acme\": { \"baseUrl\": \"https://x.test\", \"tls\": { \"insecureSkipTlsVerify\": false } }, \"other\": { \"baseUrl\": \"https://y.test\", \"tls\": { \"insecureSkipTlsVerify\": false }, }, } }");
+
+        Assert.Equal("acme", TargetsFile.Load(path, "acme").Name);
     }
 
     [Fact]
