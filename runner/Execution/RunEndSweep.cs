@@ -26,7 +26,7 @@ public static class RunEndSweep
         IReadOnlyList<string> remaining;
         try
         {
-            var sweep = new PrefixSweep(session, limit.Token);
+            var sweep = new PrefixSweep(session, limit.Token) { StopAtFirstUnanswered = true };
             var leftovers = await sweep.FindAsync(prefix);
             var failures = await sweep.DeleteAsync(leftovers, prefix);
             remaining = [.. failures, .. sweep.Problems.Select(p => $"not looked at: {p}")];

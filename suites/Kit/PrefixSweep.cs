@@ -19,6 +19,13 @@ public sealed class PrefixSweep(TargetSession session, CancellationToken cancell
     private const int MaxPages = 1000;
     private readonly ScimClient _client = new(session, _ => { }, cancellationToken);
 
+    /// <summary>Set by the run's own final sweep: once the target leaves one request unanswered (it hangs, or the
+    /// connection fails), the sweep stops and names what it did not look at or delete, instead of waiting out a request
+    /// timeout per type and per resource.</summary>
+    public bool StopAtFirstUnanswered { get; init; }
+
+    private bool _gaveUp;
+
     /// <summary>Types whose lookup did not work (e.g. the list itself failed), with the reason; they may hold leftovers.</summary>
     public List<string> Problems { get; } = [];
 
@@ -39,6 +46,11 @@ public sealed class PrefixSweep(TargetSession session, CancellationToken cancell
         foreach (var type in discovery.ResourceTypes)
         {
             var name = ResourceFactory.NameOf(type);
+            if (_gaveUp)
+            {
+                Problems.Add($"{name}: not looked at, the target had stopped answering");
+                continue;
+            }
             if (type.StringMember("endpoint") is not { } endpoint)
                 continue;
             if (NamingAttribute(discovery, type) is not { } attribute)
@@ -57,6 +69,7 @@ public sealed class PrefixSweep(TargetSession session, CancellationToken cancell
             {
                 // One type the target will not list (or names outside its base URL) does not stop the others' sweep.
                 Problems.Add($"{name}: {endpoint} could not be listed ({e.Message})");
+                _gaveUp = StopAtFirstUnanswered && Unanswered(e);
                 continue;
             }
             if (resources is null)
@@ -75,6 +88,10 @@ public sealed class PrefixSweep(TargetSession session, CancellationToken cancell
         return found.DistinctBy(l => l.Location).OrderBy(l => l.ResourceType == "Group" ? 0 : 1).ThenBy(l => l.ResourceType, StringComparer.Ordinal)
             .ThenBy(l => l.Name, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The target left the request unanswered: a timeout, or a connection that failed or broke.</summary>
+    private static bool Unanswered(HarnessException e) =>
+        e.InnerException is not null || e.Message.StartsWith("no complete response", StringComparison.Ordinal);
 
     /// <summary>Deletes each leftover (404 counts as gone). Returns those that could not be deleted, with why.</summary>
     public async Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<Leftover> leftovers, string prefix)
@@ -99,6 +116,11 @@ public sealed class PrefixSweep(TargetSession session, CancellationToken cancell
             catch (HarnessException e)
             {
                 failures.Add($"{leftover.Location} ({leftover.Name}): {e.Message}");
+                if (StopAtFirstUnanswered && Unanswered(e))
+                {
+                    failures.AddRange(leftovers.SkipWhile(l => l != leftover).Skip(1).Select(l => $"{l.Location} ({l.Name}): not deleted, the target had stopped answering"));
+                    break;
+                }
             }
         }
         return failures;

@@ -55,13 +55,13 @@ public class CheckExecutorTests
         /// <summary>Sends a valid PATCH, then judges its semantics: what a filter or PATCH check does.</summary>
         public async Task PatchesThenJudges()
         {
-            var response = await Scim.PatchAsync("Users/abc", new JsonObject());
+            var response = await Scim.PatchAsync("Users/scimct-test01-abc", new JsonObject()); // an id the run made up: it may be written to
             Expect.That(response.Status == 200, "the PATCH did not add the member", "the member in the group", $"HTTP {response.Status}");
         }
 
         public async Task CreatesThenFails()
         {
-            Ledger.Track(await Scim.PostAsync("Users", new JsonObject()), "/Users");
+            Ledger.Track(await Scim.PostAsync("Users", new JsonObject { ["userName"] = "scimct-test01-u-1" }), "/Users");
             Expect.That(false, "after creating", "x", "y");
         }
     }
@@ -157,7 +157,7 @@ public class CheckExecutorTests
     public async Task What_a_failing_check_created_is_deleted_and_the_cleanup_is_in_its_evidence()
     {
         var handler = new StubHandler((request, _) => Task.FromResult(request.Method == HttpMethod.Post
-            ? StubHandler.Response(HttpStatusCode.Created, "{\"id\":\"abc\"}")
+            ? StubHandler.Response(HttpStatusCode.Created, "{\"id\":\"abc\",\"userName\":\"scimct-test01-u-1\"}")
             : StubHandler.Response(HttpStatusCode.NoContent, "")));
         var result = await RunAsync(nameof(SampleChecks.CreatesThenFails), handler: handler);
 
@@ -179,7 +179,7 @@ public class CheckExecutorTests
 
         Assert.Equal(Outcome.Fail, result.Outcome); // graded as before: a server that errors does not do what is required
         Assert.StartsWith("the server answered 500 Internal Server Error to PATCH /", result.Reason);
-        Assert.Contains("/Users/abc: {\"detail\":\"Collection was modified", result.Reason);
+        Assert.Contains("/Users/scimct-test01-abc: {\"detail\":\"Collection was modified", result.Reason);
         Assert.Contains("could not be judged", result.Reason);
         Assert.Contains("the PATCH did not add the member", result.Reason); // the check's own words stay, after
         Assert.Contains("not server errors", result.Expected);

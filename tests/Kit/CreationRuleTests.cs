@@ -28,7 +28,7 @@ public class CreationRuleTests
         {
             var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(token))!.AsObject();
             return accepts(body)
-                ? StubHandler.Response(HttpStatusCode.Created, $"{{\"id\":\"{Guid.NewGuid():N}\"}}")
+                ? StubHandler.Response(HttpStatusCode.Created, new JsonObject { ["id"] = Guid.NewGuid().ToString("N"), ["userName"] = body["userName"]?.DeepClone() }.ToJsonString())
                 : StubHandler.Response(HttpStatusCode.BadRequest, "{\"scimType\":\"invalidValue\",\"detail\":\"emails required when userName is not an email address\"}");
         }
         if (request.Method == HttpMethod.Delete)

@@ -85,7 +85,7 @@ public sealed class HostileServerTests : IDisposable
             promises.Check("endpoint judged", () =>
             {
                 var live = ResultJson.Deserialize(File.ReadAllText(Path.Combine(_dir.Path, "out", "result.json"))).Checks.Single(c => c.Id == "discovery.resource-types.endpoint-live");
-                Assert.True(live.Outcome == Outcome.Warn && live.Reason?.Contains("outside the base URL") == true, $"endpoint-live: {live.Outcome} {live.Reason}");
+                Assert.True(live.Outcome == Outcome.Warn && $"{live.Reason} {live.Actual}".Contains("outside the base URL"), $"endpoint-live: {live.Outcome} {live.Reason} {live.Actual}");
             });
         promises.AssertAllKept();
     }

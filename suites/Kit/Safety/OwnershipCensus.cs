@@ -8,24 +8,41 @@ public static class OwnershipCensus
 {
     private const int PageSize = 200;
 
+    /// <summary>The census waits at most this long (or the request timeout, if shorter): a target slow to list its
+    /// first page must not hold up the run, which then relies on what it sees later.</summary>
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(3);
+
     public static async Task TakeAsync(TargetSession session, CancellationToken cancellationToken)
     {
-        var discovery = await session.DiscoveryAsync();
-        // Its exchanges are the run's, like discovery's: they back the findings that rest on them.
-        var client = new ScimClient(session, session.SessionExchanges.Enqueue, cancellationToken);
-        foreach (var type in discovery.ResourceTypes)
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(session.Options.RequestTimeout < Limit ? session.Options.RequestTimeout : Limit);
+        try
         {
-            if (type.StringMember("endpoint") is not { Length: > 0 } endpoint)
-                continue;
-            try
-            {
-                await client.GetAsync($"{endpoint.TrimStart('/')}?startIndex=1&count={PageSize}");
-            }
-            catch (HarnessException)
-            {
-                // The census is a precaution: a collection it cannot read (or one named outside the base URL, already a
-                // finding) is simply not counted.
-            }
+            var discovery = await session.DiscoveryAsync();
+            // Its exchanges are the run's, like discovery's: they back the findings that rest on them.
+            var client = new ScimClient(session, session.SessionExchanges.Enqueue, limit.Token);
+            // All at once: against a target that does not answer, the census costs one request timeout, not one per type.
+            await Task.WhenAll(discovery.ResourceTypes
+                .Select(type => type.StringMember("endpoint"))
+                .OfType<string>()
+                .Where(endpoint => endpoint.Length > 0)
+                .Select(endpoint => ReadFirstPageAsync(client, endpoint)));
+        }
+        catch (Exception e) when (e is HarnessException or PrerequisiteException or OperationCanceledException)
+        {
+            // The census is a precaution: unreadable discovery is the checks' to report, and a stop is the run's.
+        }
+    }
+
+    private static async Task ReadFirstPageAsync(ScimClient client, string endpoint)
+    {
+        try
+        {
+            await client.GetAsync($"{endpoint.TrimStart('/')}?startIndex=1&count={PageSize}");
+        }
+        catch (HarnessException)
+        {
+            // A collection it cannot read (or one named outside the base URL, already a finding) is simply not counted.
         }
     }
 }

@@ -39,7 +39,7 @@ public sealed class RunOwnership(RunPrefix prefix, RequestBoundary boundary)
     private void ObserveResource(JsonObject resource)
     {
         if (resource.StringMember("id") is { Length: > 0 } id && !CarriesRunString(resource))
-            _foreign.TryAdd(id, 0);
+            _foreign.TryAdd(Compact(id), 0);
     }
 
     /// <summary>Decides whether the answer to a create (or a read of what a create made) shows a resource of the run's,
@@ -59,7 +59,7 @@ public sealed class RunOwnership(RunPrefix prefix, RequestBoundary boundary)
         var key = KeyFor(collection, id);
         if (key is null)
             return new Proof(null, "its collection is outside the base URL");
-        if (_foreign.ContainsKey(id) && !_owned.ContainsKey(key))
+        if (_foreign.ContainsKey(Compact(id)) && !_owned.ContainsKey(key))
             return new Proof(null, $"the id \"{id}\" belongs to a resource the run saw earlier that was not its own");
         _owned.TryAdd(key, 0);
         return new Proof($"{string.Join('/', boundary.SegmentsBelowBase(collection)!.Select(Uri.EscapeDataString))}/{Uri.EscapeDataString(id)}", null);
@@ -135,7 +135,12 @@ public sealed class RunOwnership(RunPrefix prefix, RequestBoundary boundary)
         boundary.SegmentsBelowBase(collection) is { Count: > 0 } segments ? Key([.. segments, id]) : null;
 
     private static string Key(IReadOnlyList<string> segments) =>
-        string.Join('/', segments.Take(segments.Count - 1).Select(s => s.ToLowerInvariant())) + "/" + segments[^1];
+        string.Join('/', segments.Take(segments.Count - 1).Select(s => s.ToLowerInvariant())) + "/" + Compact(segments[^1]);
+
+    /// <summary>An id as kept for the whole run: a long one (a hostile server's 60,000 characters) by its SHA-256, so
+    /// the run's memory does not grow with the length of the ids it is given.</summary>
+    private static string Compact(string id) =>
+        id.Length <= 128 ? id : "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)));
 
     /// <summary>The answer shows the run's resource when a top-level string the run sent with its prefix comes back with
     /// the same unique name (letter case and the text after it aside: servers normalise them). A body a check sent
