@@ -51,8 +51,7 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
         // credentials or without; and nothing is written to or deleted that is not the run's (see RequestSafety).
         Safety.RequestSafety.EnsureSafe(session, method, pathOrUrl, url, requestText);
         // The handler of the identity applies the credentials to each attempt (and renews an OAuth token refused with 401).
-        var mode = credentials;
-        var http = mode == Credentials.None ? session.Anonymous.Http : _identity.Http;
+        var http = credentials == Credentials.None ? session.Anonymous.Http : _identity.Http;
         if (session.Options.ReadOnly && ChangesNothing.IsWrite(method, url))
             throw new HarnessException($"read-only run: refused to send {method} {session.Redactor.Text(url.ToString())}, which could change the target");
 
@@ -61,7 +60,7 @@ public sealed class ScimClient(TargetSession session, Action<Exchange> record, C
             var request = new HttpRequestMessage(method, url);
             if (accept is not null)
                 request.Headers.TryAddWithoutValidation("Accept", accept);
-            request.Options.Set(Authentication.AuthenticatingHandler.Mode, mode);
+            request.Options.Set(Authentication.AuthenticatingHandler.Mode, credentials);
             if (requestText is not null)
                 request.Content = new StringContent(requestText, Encoding.UTF8, contentType);
             foreach (var (name, value) in headers ?? new Dictionary<string, string>())
