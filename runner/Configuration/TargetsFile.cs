@@ -5,7 +5,7 @@ namespace Scim.Conformance.Runner.Configuration;
 
 /// <summary>Reads <c>targets.json</c>, with environment overrides: <c>SCIM_CONFORMANCE_targets__NAME__baseUrl</c>
 /// overrides <c>targets.NAME.baseUrl</c>. Every problem becomes one <see cref="ConfigurationException"/> line
-/// naming the file.</summary>
+/// naming the file; the file is first checked against the published schema (<see cref="TargetsSchema"/>).</summary>
 public static class TargetsFile
 {
     public const string DefaultFileName = "targets.json";
@@ -74,8 +74,12 @@ public static class TargetsFile
             throw new ConfigurationException($"{path}: file not found");
         try
         {
-            if (DuplicateKeys.Find(File.ReadAllBytes(full)) is { } duplicate)
+            var bytes = File.ReadAllBytes(full);
+            if (DuplicateKeys.Find(bytes) is { } duplicate)
                 throw new ConfigurationException($"{path}: the key \"{duplicate}\" is written twice in one object; the second would silently merge into the first, so name each key once");
+            // Unknown keys and wrong types, every one at once, before the values are read (schemas/targets.schema.json).
+            if (TargetsSchema.Problems(path, bytes) is { Count: > 0 } problems)
+                throw new ConfigurationException(string.Join('\n', problems));
             return new ConfigurationBuilder()
                 .AddJsonFile(full, optional: false, reloadOnChange: false)
                 .AddEnvironmentVariables(EnvironmentPrefix)

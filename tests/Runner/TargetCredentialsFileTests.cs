@@ -57,14 +57,15 @@ public class TargetCredentialsFileTests : IDisposable
     [InlineData("\"auth\": { \"type\": \"basic\", \"username\": \"u\", \"password\": \"hunter2\" }", "secrets never go in the targets file")]
     [InlineData("\"auth\": { \"type\": \"bearer\", \"token\": \"abc\" }", "use tokenEnv")]
     [InlineData("\"auth\": { \"type\": \"bearer\", \"tokenEnv\": \"A\", \"tokenFile\": \"b\" }", "both tokenEnv and tokenFile")]
-    [InlineData("\"auth\": { \"type\": \"kerberos\" }", "type 'kerberos' is unknown")]
+    [InlineData("\"auth\": { \"type\": \"kerberos\" }", "auth.type 'kerberos' is not one of none, bearer, oauth2-client-credentials, basic, api-key")]
     [InlineData("\"auth\": { \"type\": \"basic\", \"passwordEnv\": \"P\" }", "has no username")]
     [InlineData("\"auth\": { \"type\": \"api-key\", \"header\": \"Authorization\", \"keyEnv\": \"K\" }", "cannot be Authorization")]
     [InlineData("\"auth\": { \"type\": \"oauth2-client-credentials\", \"tokenUrl\": \"http://login.acme.test/token\", \"clientId\": \"c\", \"clientSecretEnv\": \"S\" }", "unencrypted")]
     [InlineData("\"tokenEnv\": \"T\", \"auth\": { \"type\": \"none\" }", "both tokenEnv/tokenFile and auth")]
     [InlineData("\"proxy\": \"http://user:pw@proxy.test\"", "carries credentials")]
     [InlineData("\"tls\": { \"insecureSkipTlsVerify\": \"perhaps\" }", "not true or false")]
-    [InlineData("\"secondIdentity\": { \"profile\": \"x\" }", "secondIdentity names no credentials")]
+    [InlineData("\"secondIdentity\": { \"$comment\": \"no credentials yet\" }", "secondIdentity names no credentials")]
+    [InlineData("\"secondIdentity\": { \"profile\": \"x\" }", "unknown key \"profile\" in target 'acme' secondIdentity")]
     public void Mistakes_are_one_line_naming_the_file(string target, string expected)
     {
         var path = Write(target);
