@@ -23,14 +23,15 @@ public static class RunEndSweep
     {
         var prefix = session.Prefix.Value + "-";
         using var limit = new CancellationTokenSource(Limit);
-        IReadOnlyList<string> remaining;
+        IReadOnlyList<string> failures;
+        IReadOnlyList<string> notLookedAt;
         try
         {
             var sweep = new PrefixSweep(session, limit.Token) { StopAtFirstUnanswered = true };
             var leftovers = await sweep.FindAsync(prefix);
-            var failures = await sweep.DeleteAsync(leftovers, prefix);
-            remaining = [.. failures, .. sweep.Problems.Select(p => $"not looked at: {p}")];
-            if (remaining.Count == 0)
+            failures = await sweep.DeleteAsync(leftovers, prefix);
+            notLookedAt = [.. sweep.Problems.Select(p => $"not looked at: {p}")];
+            if (failures.Count == 0 && notLookedAt.Count == 0)
             {
                 console.Note($"cleanup ({why}): {leftovers.Count} unrecorded resource(s) with prefix {prefix} deleted; nothing left behind");
                 return [];
@@ -38,10 +39,10 @@ public static class RunEndSweep
         }
         catch (Exception e) when (e is HarnessException or PrerequisiteException or OperationCanceledException)
         {
-            remaining = [$"the sweep could not finish: {e.Message}"];
+            (failures, notLookedAt) = ([], [$"the sweep could not finish: {e.Message}"]);
         }
-        var failed = remaining.Count(r => !r.StartsWith("not looked at: ", StringComparison.Ordinal) && !r.StartsWith("the sweep could not finish", StringComparison.Ordinal));
-        console.Error($"cleanup ({why}) was incomplete: {(failed > 0 ? $"{failed} resource(s) of this run remain on the target" : "resources of this run may remain on the target")} — {string.Join("; ", remaining)}");
+        IReadOnlyList<string> remaining = [.. failures, .. notLookedAt];
+        console.Error($"cleanup ({why}) was incomplete: {(failures.Count > 0 ? $"{failures.Count} resource(s) of this run remain on the target" : "resources of this run may remain on the target")} — {string.Join("; ", remaining)}");
         console.Error($"remove them with: {sweepCommand}");
         return remaining;
     }

@@ -69,7 +69,8 @@ public sealed class RunOwnership(RunPrefix prefix, RequestBoundary boundary)
     /// prefix being swept (the same proof a create gives). Returns false when the location names no resource.</summary>
     public bool ClaimSwept(Uri location)
     {
-        if (boundary.SegmentsBelowBase(location) is not { Count: >= 2 } segments || segments[^1] is "" or "." or "..")
+        // (Dot segments are gone once a URL is parsed: the sweep refuses them in the location as written.)
+        if (boundary.SegmentsBelowBase(location) is not { Count: >= 2 } segments)
             return false;
         _owned.TryAdd(Key(segments), 0);
         return true;
@@ -81,15 +82,13 @@ public sealed class RunOwnership(RunPrefix prefix, RequestBoundary boundary)
     /// resource that does not exist carries the run prefix, so it can never be someone else's).</summary>
     public string? WhyNotToSend(HttpMethod method, Uri url, string? body)
     {
-        if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options)
-            return null;
+        if (!ChangesNothing.IsWrite(method, url))
+            return null; // reads, and POST to a /.search endpoint
         var segments = boundary.SegmentsBelowBase(url);
         if (segments is null)
             return "it is outside the base URL";
         if (segments.Count > 0 && DiscoveryEndpoints.Any(d => string.Equals(d, segments[0], StringComparison.OrdinalIgnoreCase)))
             return null;
-        if (segments.Count > 0 && string.Equals(segments[^1], ".search", StringComparison.OrdinalIgnoreCase))
-            return method == HttpMethod.Post ? null : "it is a search endpoint";
         if (segments.Count <= 1)
         {
             if (method != HttpMethod.Post)
