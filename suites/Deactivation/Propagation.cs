@@ -31,8 +31,11 @@ public static class Propagation
             {
                 // The last pause ends at the deadline, then one last probe. Rounded up to whole milliseconds: a delay
                 // under a millisecond completes at once, and looping on it would send probes without pause until
-                // the deadline passed (thousands of requests to the target in the window's last instant).
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), cancellationToken);
+                // the deadline passed (thousands of requests to the target in the window's last instant). The timer
+                // may fire a little before the stopwatch reaches the deadline, so the wait repeats (1 ms at least
+                // each time) until it has: "no state within the window" is then measured over the whole window.
+                for (var rest = left; rest > TimeSpan.Zero; rest = window - clock.Elapsed)
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(rest.TotalMilliseconds)), cancellationToken);
                 var last = await probe();
                 return (reached(last), clock.Elapsed, last);
             }
